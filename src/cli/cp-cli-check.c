@@ -1,0 +1,245 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "cp-check.h"
+#include "cp-cli.h"
+#include "cp-json.h"
+
+typedef struct
+{
+  GString *out;
+  gboolean first;
+} JsonState;
+
+/* Auxiliary functions */
+
+static guint
+display_width (const char *text)
+{
+  guint width = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+  return width;
+}
+
+/* Appends @text padded with spaces to @width terminal columns (CJK characters take two). */
+static void
+append_padded (GString *out, const char *text, guint width, gboolean right_align)
+{
+  guint used = display_width (text);
+  guint pad = used < width ? width - used : 0;
+
+  if (right_align)
+    for (guint i = 0; i < pad; i++)
+      g_string_append_c (out, ' ');
+  g_string_append (out, text);
+  if (!right_align)
+    for (guint i = 0; i < pad; i++)
+      g_string_append_c (out, ' ');
+  g_string_append_c (out, ' ');
+}
+
+static char *
+violations_text (CpViolations violations)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+
+  for (int rule = 0; rule < CP_N_RULES; rule++)
+    if (CP_VIOLATES (violations, rule))
+      {
+        if (text->len > 0)
+          g_string_append (text, C_ ("list separator", ", "));
+        g_string_append (text, cp_vocabulary_display (cp_rules, CP_N_RULES, rule));
+      }
+  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE)
+                       : g_strdup (_("compliant"));
+}
+
+/* Callbacks */
+
+static gboolean
+print_json_row (const CpCheckRow *row, gpointer user_data)
+{
+  JsonState *state = user_data;
+  GString *out = state->out;
+
+  g_string_append (out, state->first ? "\n  {" : ",\n  {");
+  state->first = FALSE;
+  g_string_append (out, "\"code\": ");
+  cp_json_append_string (out, row->code);
+  g_string_append (out, ", \"name\": ");
+  cp_json_append_string (out, row->name);
+  g_string_append (out, ", \"township\": ");
+  cp_json_append_string (out, row->township);
+  g_string_append_printf (out, ", \"kind\": \"%s\", \"households\": %" G_GINT64_FORMAT,
+                          cp_community_kinds[row->kind].key, row->households);
+  g_string_append (out, ", \"required_area_m2\": ");
+  cp_json_append_fixed (out, row->result.required_area_m2, 1);
+  g_string_append (out, ", \"actual_area_m2\": ");
+  cp_json_append_fixed (out, row->result.actual_area_m2, 1);
+  g_string_append (out, ", \"shortfall_m2\": ");
+  cp_json_append_fixed (out, row->result.shortfall_m2, 1);
+  g_string_append (out, ", \"violations\": [");
+  gboolean first_rule = TRUE;
+  for (int rule = 0; rule < CP_N_RULES; rule++)
+    if (CP_VIOLATES (row->result.violations, rule))
+      {
+        g_string_append_printf (out, "%s\"%s\"", first_rule ? "" : ", ", cp_rules[rule].key);
+        first_rule = FALSE;
+      }
+  g_string_append (out, "]}");
+
+  /* Stream: a national dataset must not be held in memory as text. */
+  if (out->len > 1 << 16)
+    {
+      fwrite (out->str, 1, out->len, stdout);
+      g_string_truncate (out, 0);
+    }
+  return TRUE;
+}
+
+static gboolean
+print_text_row (const CpCheckRow *row, gpointer user_data)
+{
+  GString *out = user_data;
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *households = g_strdup_printf ("%" G_GINT64_FORMAT, row->households);
+  g_autofree char *problems = violations_text (row->result.violations);
+
+  append_padded (out, row->code, 14, FALSE);
+  append_padded (out, row->township, 14, FALSE);
+  append_padded (out, row->name, 22, FALSE);
+  append_padded (out, cp_vocabulary_display (cp_community_kinds, CP_N_COMMUNITY_KINDS, row->kind),
+                 16, FALSE);
+  append_padded (out, households, 8, TRUE);
+  append_padded (out, g_ascii_formatd (number, sizeof number, "%.1f", row->result.required_area_m2),
+                 10, TRUE);
+  append_padded (out, g_ascii_formatd (number, sizeof number, "%.1f", row->result.actual_area_m2),
+                 10, TRUE);
+  append_padded (out, g_ascii_formatd (number, sizeof number, "%.1f", row->result.shortfall_m2),
+                 10, TRUE);
+  g_string_append_printf (out, "%s\n", problems);
+  if (out->len > 1 << 16)
+    {
+      fwrite (out->str, 1, out->len, stdout);
+      g_string_truncate (out, 0);
+    }
+  return TRUE;
+}
+
+static void
+print_text_header (GString *out, int year, const char *city)
+{
+  g_string_append_printf (out, _("Facility check of %s, %d\n\n"), city, year);
+  append_padded (out, _("Code"), 14, FALSE);
+  append_padded (out, _("Township"), 14, FALSE);
+  append_padded (out, _("Name"), 22, FALSE);
+  append_padded (out, _("Kind"), 16, FALSE);
+  append_padded (out, _("Households"), 8, TRUE);
+  append_padded (out, _("Required m²"), 10, TRUE);
+  append_padded (out, _("Actual m²"), 10, TRUE);
+  append_padded (out, _("Shortfall m²"), 10, TRUE);
+  g_string_append_printf (out, "%s\n", _("Result"));
+}
+
+static void
+print_text_summary (GString *out, const CpCheckSummary *s)
+{
+  g_string_append_printf (out, _("\nCommunities: %u, compliant: %u (%.1f%%), coverage rate: "
+                                 "%.1f%%, total shortfall: %.1f m²\n"),
+                          s->communities, s->compliant, 100.0 * cp_check_summary_compliant_rate (s),
+                          100.0 * cp_check_summary_coverage_rate (s), s->total_shortfall_m2);
+  g_string_append_printf (out, _("Standards of %d: %.1f m² per 100 households, rural buildings at "
+                                 "least %.1f m², service area at least %.0f%%.\n"),
+                          s->year, s->standards.area_per_100_households_m2,
+                          s->standards.rural_building_min_m2, 100.0 * s->standards.service_share_min);
+}
+
+static void
+print_json_head (GString *out, const CpStandards *standards, int year)
+{
+  g_string_append_printf (out, "{\"year\": %d,\n \"standards\": {\"area_per_100_households_m2\": ",
+                          year);
+  cp_json_append_number (out, standards->area_per_100_households_m2, 4);
+  g_string_append (out, ", \"rural_building_min_m2\": ");
+  cp_json_append_number (out, standards->rural_building_min_m2, 4);
+  g_string_append (out, ", \"service_share_min\": ");
+  cp_json_append_number (out, standards->service_share_min, 4);
+  g_string_append (out, "},\n \"communities\": [");
+}
+
+static void
+print_json_summary (GString *out, const CpCheckSummary *s)
+{
+  g_string_append_printf (out, "],\n \"summary\": {\"communities\": %u, \"compliant\": %u, "
+                               "\"coverage_rate\": ",
+                          s->communities, s->compliant);
+  cp_json_append_fixed (out, cp_check_summary_coverage_rate (s), 4);
+  g_string_append (out, ", \"total_shortfall_m2\": ");
+  cp_json_append_fixed (out, s->total_shortfall_m2, 1);
+  g_string_append (out, "}}\n");
+}
+
+/* Public API */
+
+int
+cp_cli_print_check (const char *path, int year, gboolean json)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CpStore) store = cp_store_open (path, CP_STORE_OPEN_DEFAULT, &error);
+  g_autoptr (GString) out = g_string_new (NULL);
+  CpStandards standards;
+  CpCheckSummary summary;
+  JsonState state = { out, TRUE };
+
+  if (store == NULL || !cp_store_get_standards (store, year, &standards, NULL, &error))
+    return cp_cli_data_error (error);
+  if (cp_store_read_only_reason (store) != NULL && !json)
+    g_printerr ("%s\n", cp_store_read_only_reason (store));
+
+  if (json)
+    print_json_head (out, &standards, year);
+  else
+    {
+      g_autofree char *city = cp_store_get_city_name (store);
+      print_text_header (out, year, city);
+    }
+  if (!cp_check_run (store, year, 0, json ? print_json_row : print_text_row,
+                     json ? (gpointer) &state : (gpointer) out, &summary, NULL, &error))
+    return cp_cli_data_error (error);
+  if (json)
+    print_json_summary (out, &summary);
+  else
+    print_text_summary (out, &summary);
+  fwrite (out->str, 1, out->len, stdout);
+  return fflush (stdout) == 0 ? CP_EXIT_OK : CP_EXIT_DATA;
+}
+
+int
+cp_cli_check (int argc, char **argv)
+{
+  g_autofree char *year_text = NULL;
+  gboolean json = FALSE;
+  int year = cp_cli_current_year ();
+  GOptionEntry entries[] = {
+    { "year", 0, 0, G_OPTION_ARG_STRING, &year_text, N_("Check year Y (default: this year)"), "Y" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON instead of a table"), NULL },
+    { NULL }
+  };
+  g_autoptr (GOptionContext) context = g_option_context_new (_("FILE"));
+  g_autoptr (GError) error = NULL;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return cp_cli_usage_error ("%s.", error->message);
+  if (argc != 2)
+    return cp_cli_usage_error (_("check needs exactly one FILE."));
+  if (year_text != NULL && !cp_cli_parse_year (year_text, &year))
+    return cp_cli_usage_error (_("--year must be a year from %d to %d, not “%s”."), CP_YEAR_MIN,
+                               CP_YEAR_MAX, year_text);
+  return cp_cli_print_check (argv[1], year, json);
+}

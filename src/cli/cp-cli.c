@@ -1,0 +1,235 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+
+#include "cp-cli.h"
+#include "cp-import.h"
+#include "cp-sample.h"
+#include "cp-store.h"
+
+#define PROGRAM "community-planner"
+#define MAX_SCALE 5000
+
+typedef int (*CpCliCommand) (int argc, char **argv);
+
+static int cli_init (int argc, char **argv);
+static int cli_import (int argc, char **argv);
+
+static const struct
+{
+  const char *name;
+  CpCliCommand run;
+} commands[] = {
+  { "init", cli_init },
+  { "import", cli_import },
+  { "check", cp_cli_check },
+};
+
+/* Auxiliary functions */
+
+int
+cp_cli_usage_error (const char *format, ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_autofree char *message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_printerr ("%s: %s %s\n", PROGRAM, message,
+              _("Try “community-planner --help” for the usage."));
+  return CP_EXIT_USAGE;
+}
+
+int
+cp_cli_data_error (const GError *error)
+{
+  g_printerr ("%s: %s\n", PROGRAM, error->message);
+  return CP_EXIT_DATA;
+}
+
+int
+cp_cli_current_year (void)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  return g_date_time_get_year (now);
+}
+
+gboolean
+cp_cli_parse_year (const char *text, int *out_year)
+{
+  gint64 year = 0;
+
+  if (text == NULL || !g_ascii_string_to_signed (text, 10, CP_YEAR_MIN, CP_YEAR_MAX, &year, NULL))
+    return FALSE;
+  *out_year = (int) year;
+  return TRUE;
+}
+
+char *
+cp_cli_default_db_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), PROGRAM, "planner.db", NULL);
+}
+
+/* Parses @entries out of @argv (leaving the positional words in it); on a bad option prints the
+ * one-line hint and returns FALSE. */
+static gboolean
+parse_options (const char *parameters, GOptionEntry *entries, int *argc, char ***argv)
+{
+  g_autoptr (GOptionContext) context = g_option_context_new (parameters);
+  g_autoptr (GError) error = NULL;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      cp_cli_usage_error ("%s.", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+print_help (void)
+{
+  g_print ("%s\n\n", _("Community Service Planner — plans community service facilities against "
+                       "the standards of the 14th five-year plan of 蛟河市."));
+  g_print ("%s\n", _("Usage:"));
+  g_print ("  %s\n", _("community-planner [--db FILE]                      open the window"));
+  g_print ("  %s\n", _("community-planner init FILE [--sample] [--scale N]  create a database"));
+  g_print ("  %s\n", _("community-planner import KIND FILE IN.csv          "
+                       "KIND: townships|communities|facilities"));
+  g_print ("  %s\n", _("community-planner check FILE [--year Y] [--json]   check the facility rules"));
+  g_print ("  %s\n", _("community-planner --help | --version"));
+  g_print ("\n%s\n", _("Exit status: 0 success, 1 data error, 2 usage error."));
+}
+
+/* Sub-commands */
+
+static int
+cli_init (int argc, char **argv)
+{
+  gboolean sample = FALSE;
+  int scale = 1;
+  GOptionEntry entries[] = {
+    { "sample", 0, 0, G_OPTION_ARG_NONE, &sample, N_("Fill it with the 蛟河市 sample data"), NULL },
+    { "scale", 0, 0, G_OPTION_ARG_INT, &scale, N_("Repeat the sample county N times"), "N" },
+    { NULL }
+  };
+
+  if (!parse_options (_("FILE"), entries, &argc, &argv))
+    return CP_EXIT_USAGE;
+  if (argc != 2)
+    return cp_cli_usage_error (_("init needs exactly one FILE."));
+  if (scale < 1 || scale > MAX_SCALE)
+    return cp_cli_usage_error (_("--scale must be a whole number from 1 to %d."), MAX_SCALE);
+  if (!sample && scale != 1)
+    return cp_cli_usage_error (_("--scale applies only with --sample."));
+
+  const char *path = argv[1];
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_printerr ("%s: %s\n", PROGRAM,
+                  _("The file already exists; choose a new name so that nothing is overwritten."));
+      return CP_EXIT_DATA;
+    }
+
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CpStore) store = cp_store_open (path, CP_STORE_OPEN_CREATE, &error);
+  if (store == NULL || (sample && !cp_sample_write (store, (guint) scale, NULL, &error)))
+    {
+      g_clear_pointer (&store, cp_store_free);
+      g_remove (path);
+      return cp_cli_data_error (error);
+    }
+  return CP_EXIT_OK;
+}
+
+static int
+cli_import (int argc, char **argv)
+{
+  GOptionEntry entries[] = { { NULL } };
+
+  if (!parse_options (_("KIND FILE IN.csv"), entries, &argc, &argv))
+    return CP_EXIT_USAGE;
+  if (argc != 4)
+    return cp_cli_usage_error (_("import needs KIND, FILE and IN.csv."));
+
+  int kind = cp_vocabulary_lookup (cp_import_kinds, CP_N_IMPORT_KINDS, argv[1]);
+  if (kind < 0)
+    return cp_cli_usage_error (_("Unknown KIND “%s”: use townships, communities or facilities."),
+                               argv[1]);
+
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CpStore) store = cp_store_open (argv[2], CP_STORE_OPEN_DEFAULT, &error);
+  guint rows = 0;
+  if (store == NULL || !cp_import_file (store, kind, argv[3], &rows, NULL, &error))
+    return cp_cli_data_error (error);
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %u row.\n", "Imported %u rows.\n", rows), rows);
+  return CP_EXIT_OK;
+}
+
+/* Public API */
+
+gboolean
+cp_cli_handles (int argc, char **argv)
+{
+  if (argc < 2)
+    return FALSE;
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")
+      || g_str_equal (argv[1], "--version"))
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (argv[1], commands[i].name))
+      return TRUE;
+  return argv[1][0] != '-';
+}
+
+int
+cp_cli_run (int argc, char **argv)
+{
+  g_return_val_if_fail (argc >= 2, CP_EXIT_USAGE);
+
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
+    {
+      print_help ();
+      return CP_EXIT_OK;
+    }
+  if (g_str_equal (argv[1], "--version"))
+    {
+      g_print ("%s %s\n", PROGRAM, PACKAGE_VERSION);
+      return CP_EXIT_OK;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (argv[1], commands[i].name))
+      return commands[i].run (argc - 1, argv + 1);
+  return cp_cli_usage_error (_("Unknown command “%s”."), argv[1]);
+}
+
+CpStore *
+cp_cli_open_or_create_default (const char *path, GError **error)
+{
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    return cp_store_open (path, CP_STORE_OPEN_DEFAULT, error);
+
+  g_autofree char *dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0755) != 0)
+    {
+      cp_set_error (error, CP_ERROR_FAILED, _("Cannot create the folder “%s”."), dir);
+      return NULL;
+    }
+  g_autoptr (CpStore) store = cp_store_open (path, CP_STORE_OPEN_CREATE, error);
+  if (store == NULL)
+    return NULL;
+  if (!cp_sample_write (store, 1, NULL, error))
+    {
+      g_clear_pointer (&store, cp_store_free);
+      g_remove (path);
+      return NULL;
+    }
+  return g_steal_pointer (&store);
+}

@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The command line (DESIGN.md "Command line"): sub-commands that need no display. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Exit statuses of the contract. */
+#define CP_EXIT_OK 0
+#define CP_EXIT_DATA 1
+#define CP_EXIT_USAGE 2
+
+/* Whether @argv names a sub-command (or --help / --version) rather than asking for the window. */
+gboolean cp_cli_handles (int argc, char **argv);
+/* Runs the sub-command in @argv; returns the exit status. */
+int cp_cli_run (int argc, char **argv);
+
+/* The default database: $XDG_DATA_HOME/community-planner/planner.db. */
+char *cp_cli_default_db_path (void);
+/* Opens @path, creating it with the sample data when absent; the message goes to stderr. */
+struct _CpStore *cp_cli_open_or_create_default (const char *path, GError **error);
+
+/* check [--year Y] [--json]; in cp-cli-check.c. */
+int cp_cli_check (int argc, char **argv);
+/* Prints the facility check of @path for @year as text in the locale's language. */
+int cp_cli_print_check (const char *path, int year, gboolean json);
+
+/* Prints "community-planner: MESSAGE" and a hint to stderr; returns CP_EXIT_USAGE. */
+int cp_cli_usage_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
+/* Prints "community-planner: MESSAGE" to stderr; returns CP_EXIT_DATA. */
+int cp_cli_data_error (const GError *error);
+/* The current calendar year. */
+int cp_cli_current_year (void);
+/* Parses --year's value; FALSE when not a year in range. */
+gboolean cp_cli_parse_year (const char *text, int *out_year);
+
+G_END_DECLS

@@ -1,0 +1,126 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cp-check.h"
+
+/* One pass: households latest at or before the year (index seek per community), facilities
+ * aggregated per community. The WHERE of the facility aggregate is cp_facility_counts_in_year()
+ * in SQL; the aggregates are the fields of CpFacilityTally. */
+static const char check_sql[]
+    = "WITH tally AS ("
+      "  SELECT community_id, count(*) AS counted, sum(total_area_m2) AS area,"
+      "         min(total_area_m2) AS smallest, min(service_area_m2 / total_area_m2) AS share,"
+      "         sum(independent_offices) AS offices,"
+      "         sum(government_invested AND NOT property_registered) AS unregistered"
+      "  FROM facility WHERE kind = 'comprehensive' AND status = 'in_use' AND year <= ?1"
+      "  GROUP BY community_id) "
+      "SELECT c.id, c.code, c.name, t.code, t.name, c.kind, c.relocation_site,"
+      "       coalesce((SELECT households FROM community_year y WHERE y.community_id = c.id"
+      "                 AND y.year <= ?1 ORDER BY y.year DESC LIMIT 1), 0),"
+      "       coalesce(f.counted, 0), coalesce(f.area, 0), f.smallest, f.share,"
+      "       coalesce(f.offices, 0), coalesce(f.unregistered, 0) "
+      "FROM community c JOIN township t ON t.id = c.township_id "
+      "LEFT JOIN tally f ON f.community_id = c.id "
+      "WHERE ?2 = 0 OR c.township_id = ?2 "
+      "ORDER BY t.code, c.code";
+
+static void
+read_row (sqlite3_stmt *stmt, CpCheckRow *row)
+{
+  row->id = sqlite3_column_int64 (stmt, 0);
+  row->code = (const char *) sqlite3_column_text (stmt, 1);
+  row->name = (const char *) sqlite3_column_text (stmt, 2);
+  row->township_code = (const char *) sqlite3_column_text (stmt, 3);
+  row->township = (const char *) sqlite3_column_text (stmt, 4);
+  row->kind = g_str_equal (sqlite3_column_text (stmt, 5), "rural") ? CP_COMMUNITY_RURAL
+                                                                   : CP_COMMUNITY_URBAN;
+  row->relocation_site = sqlite3_column_int (stmt, 6) != 0;
+  row->households = sqlite3_column_int64 (stmt, 7);
+
+  cp_facility_tally_init (&row->tally);
+  row->tally.counted = sqlite3_column_int (stmt, 8);
+  row->tally.area_m2 = sqlite3_column_double (stmt, 9);
+  if (row->tally.counted > 0)
+    {
+      row->tally.smallest_area_m2 = sqlite3_column_double (stmt, 10);
+      row->tally.lowest_service_share = sqlite3_column_double (stmt, 11);
+    }
+  row->tally.independent_offices = sqlite3_column_int64 (stmt, 12);
+  row->tally.unregistered = sqlite3_column_int (stmt, 13);
+}
+
+static void
+summary_add (CpCheckSummary *summary, const CpCheckRow *row)
+{
+  summary->communities++;
+  if (row->result.violations == 0)
+    summary->compliant++;
+  if (row->tally.counted > 0)
+    summary->covered++;
+  if (row->kind == CP_COMMUNITY_RURAL)
+    {
+      summary->rural++;
+      if (row->tally.counted > 0)
+        summary->rural_covered++;
+    }
+  summary->total_shortfall_m2 += row->result.shortfall_m2;
+}
+
+gboolean
+cp_check_run (CpStore *store,
+              int year,
+              gint64 township_id,
+              CpCheckRowFunc func,
+              gpointer user_data,
+              CpCheckSummary *summary,
+              GCancellable *cancellable,
+              GError **error)
+{
+  g_return_val_if_fail (store != NULL && summary != NULL, FALSE);
+
+  *summary = (CpCheckSummary){ .year = year };
+  if (!cp_store_get_standards (store, year, &summary->standards, NULL, error))
+    return FALSE;
+
+  sqlite3_stmt *stmt = cp_store_prepare (store, check_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, year);
+  sqlite3_bind_int64 (stmt, 2, township_id);
+
+  int rc;
+  gboolean stopped = FALSE;
+  while (!stopped && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CpCheckRow row;
+      read_row (stmt, &row);
+      cp_rules_check (row.kind, row.relocation_site, row.households, &row.tally,
+                      &summary->standards, &row.result);
+      summary_add (summary, &row);
+      if (func != NULL && !func (&row, user_data))
+        stopped = TRUE;
+      if ((summary->communities & 0xfff) == 0 && g_cancellable_is_cancelled (cancellable))
+        stopped = TRUE;
+    }
+  sqlite3_finalize (stmt);
+  if (stopped)
+    return cp_set_error (error, CP_ERROR_CANCELLED, _("The check was cancelled."));
+  if (rc != SQLITE_DONE)
+    return cp_store_set_sqlite_error (store, _("Cannot check the facilities"), error);
+  summary->total_shortfall_m2 = cp_round1 (summary->total_shortfall_m2);
+  return TRUE;
+}
+
+double
+cp_check_summary_coverage_rate (const CpCheckSummary *summary)
+{
+  return summary->communities > 0 ? (double) summary->covered / summary->communities : 1.0;
+}
+
+double
+cp_check_summary_compliant_rate (const CpCheckSummary *summary)
+{
+  return summary->communities > 0 ? (double) summary->compliant / summary->communities : 1.0;
+}

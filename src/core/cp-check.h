@@ -1,0 +1,57 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The facility check of a whole dataset for one year: one aggregate query over the database,
+ * each community decided by cp_rules_check(). */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "cp-rules.h"
+#include "cp-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  gint64 id;
+  const char *code;
+  const char *name;
+  const char *township_code;
+  const char *township;
+  CpCommunityKind kind;
+  gboolean relocation_site;
+  gint64 households;
+  CpFacilityTally tally;
+  CpCommunityResult result;
+} CpCheckRow;
+
+typedef struct
+{
+  int year;
+  CpStandards standards;
+  guint communities;
+  guint compliant;
+  guint covered;
+  guint rural;
+  guint rural_covered;
+  double total_shortfall_m2;
+} CpCheckSummary;
+
+/* Called for each community in township code, community code order; the row's strings live
+ * until the callback returns. Return FALSE to stop early (the check then fails as cancelled). */
+typedef gboolean (*CpCheckRowFunc) (const CpCheckRow *row, gpointer user_data);
+
+/* Checks every community in @year (optionally of one township, by id; 0 for all). */
+gboolean cp_check_run (CpStore *store,
+                       int year,
+                       gint64 township_id,
+                       CpCheckRowFunc func,
+                       gpointer user_data,
+                       CpCheckSummary *summary,
+                       GCancellable *cancellable,
+                       GError **error);
+
+/* Share of communities with at least one counted facility, 0..1 (1 when there are none). */
+double cp_check_summary_coverage_rate (const CpCheckSummary *summary);
+double cp_check_summary_compliant_rate (const CpCheckSummary *summary);
+
+G_END_DECLS

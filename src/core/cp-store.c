@@ -1,0 +1,802 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <errno.h>
+#include <gio/gio.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cp-core-resources.h"
+#include "cp-rules.h"
+#include "cp-store.h"
+
+#define BUSY_TIMEOUT_MS 5000
+#define SQLITE_HEADER "SQLite format 3"
+
+struct _CpStore
+{
+  sqlite3 *db;
+  char *path;
+  int schema_version;
+  char *read_only_reason;
+};
+
+/* Auxiliary functions */
+
+gboolean
+cp_store_set_sqlite_error (CpStore *store, const char *what, GError **error)
+{
+  int code = sqlite3_extended_errcode (store->db);
+  CpError cp_code = CP_ERROR_FAILED;
+
+  if ((code & 0xff) == SQLITE_CONSTRAINT)
+    cp_code = CP_ERROR_INVALID;
+  else if ((code & 0xff) == SQLITE_READONLY)
+    cp_code = CP_ERROR_READ_ONLY;
+  else if ((code & 0xff) == SQLITE_NOTADB)
+    cp_code = CP_ERROR_NOT_A_DATABASE;
+  return cp_set_error (error, cp_code, "%s: %s (%s)", what, sqlite3_errmsg (store->db),
+                       store->path);
+}
+
+static gboolean
+exec_fixed (CpStore *store, const char *sql, GError **error)
+{
+  /* Only fixed statements (pragmas, migrations from our resources) come here. */
+  if (sqlite3_exec (store->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    return cp_store_set_sqlite_error (store, sql, error);
+  return TRUE;
+}
+
+static gboolean
+query_int (CpStore *store, const char *sql, int *out, GError **error)
+{
+  sqlite3_stmt *stmt = cp_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  int rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *out = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW)
+    return cp_store_set_sqlite_error (store, sql, error);
+  return TRUE;
+}
+
+static gboolean
+file_looks_like_sqlite (const char *path, gboolean *out_empty, GError **error)
+{
+  char header[16] = { 0 };
+  FILE *file = g_fopen (path, "rb");
+
+  if (file == NULL)
+    return cp_set_error (error, CP_ERROR_NOT_FOUND, _("Cannot open “%s”: %s"), path,
+                         g_strerror (errno));
+  size_t n = fread (header, 1, sizeof header, file);
+  fclose (file);
+  *out_empty = n == 0;
+  if (n == 0)
+    return TRUE;
+  if (n < sizeof header || memcmp (header, SQLITE_HEADER, sizeof SQLITE_HEADER) != 0)
+    return cp_set_error (error, CP_ERROR_NOT_A_DATABASE,
+                         _("“%s” is not a planner database (it is not an SQLite file). Open a "
+                           "file made by this program, or create a new one."),
+                         path);
+  return TRUE;
+}
+
+/* Root may write any file, so a file without write permission bits counts as read-only too:
+ * that is what the clerk who made it read-only meant. */
+static gboolean
+file_is_writable (const char *path)
+{
+  struct stat st;
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  if (g_stat (path, &st) != 0)
+    return access (dir, W_OK) == 0;
+  if ((st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0)
+    return FALSE;
+  /* WAL needs to create its -wal and -shm files beside the database. */
+  return access (path, W_OK) == 0 && access (dir, W_OK) == 0;
+}
+
+static gboolean
+open_connection (CpStore *store, gboolean read_only, gboolean create, GError **error)
+{
+  g_autofree char *uri = NULL;
+  int flags = SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX;
+
+  if (read_only)
+    {
+      /* immutable: no -shm/-wal is needed, so a WAL file on a read-only medium still opens. */
+      g_autofree char *escaped = g_uri_escape_string (store->path, "/", FALSE);
+      uri = g_strdup_printf ("file:%s?immutable=1", escaped);
+      flags |= SQLITE_OPEN_READONLY;
+    }
+  else
+    {
+      uri = g_strdup (store->path);
+      flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
+    }
+
+  if (sqlite3_open_v2 (uri, &store->db, flags, NULL) != SQLITE_OK)
+    return cp_store_set_sqlite_error (store, _("Cannot open the database"), error);
+  sqlite3_extended_result_codes (store->db, 1);
+  sqlite3_busy_timeout (store->db, BUSY_TIMEOUT_MS);
+  if (!exec_fixed (store, "PRAGMA foreign_keys = ON", error))
+    return FALSE;
+  if (!read_only
+      && !exec_fixed (store, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", error))
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+backup_before_migration (CpStore *store, GError **error)
+{
+  g_autofree char *backup_path
+      = g_strdup_printf ("%s.v%d.bak", store->path, store->schema_version);
+  sqlite3 *backup_db = NULL;
+
+  if (sqlite3_open_v2 (backup_path, &backup_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL)
+      != SQLITE_OK)
+    {
+      sqlite3_close (backup_db);
+      return cp_set_error (error, CP_ERROR_FAILED, _("Cannot write the backup “%s”."),
+                           backup_path);
+    }
+  sqlite3_backup *backup = sqlite3_backup_init (backup_db, "main", store->db, "main");
+  int rc = backup != NULL ? sqlite3_backup_step (backup, -1) : SQLITE_ERROR;
+  sqlite3_backup_finish (backup);
+  sqlite3_close (backup_db);
+  if (rc != SQLITE_DONE)
+    return cp_set_error (error, CP_ERROR_FAILED, _("Cannot write the backup “%s”."),
+                         backup_path);
+  return TRUE;
+}
+
+static gboolean
+run_migration (CpStore *store, int version, GError **error)
+{
+  g_autofree char *resource
+      = g_strdup_printf ("/cn/gov/jiaohe/CommunityPlanner/sql/%03d-%s.sql", version,
+                         version == 1 ? "initial" : "migration");
+  g_autoptr (GBytes) bytes
+      = g_resource_lookup_data (cp_core_get_resource (), resource, 0, error);
+  if (bytes == NULL)
+    return FALSE;
+
+  g_autofree char *sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", version);
+  g_autofree char *set_app_id = g_strdup_printf ("PRAGMA application_id = %d", CP_APPLICATION_ID);
+
+  if (!cp_store_begin (store, error))
+    return FALSE;
+  if (!exec_fixed (store, sql, error) || !exec_fixed (store, set_version, error)
+      || !exec_fixed (store, set_app_id, error) || !cp_store_commit (store, error))
+    {
+      cp_store_rollback (store);
+      return FALSE;
+    }
+  store->schema_version = version;
+  return TRUE;
+}
+
+static gboolean
+migrate (CpStore *store, GError **error)
+{
+  if (store->schema_version > 0 && store->schema_version < CP_SCHEMA_VERSION
+      && !backup_before_migration (store, error))
+    return FALSE;
+  for (int v = store->schema_version + 1; v <= CP_SCHEMA_VERSION; v++)
+    if (!run_migration (store, v, error))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+check_identity (CpStore *store, GError **error)
+{
+  int app_id = 0, tables = 0;
+
+  if (!query_int (store, "PRAGMA application_id", &app_id, error)
+      || !query_int (store, "PRAGMA user_version", &store->schema_version, error)
+      || !query_int (store, "SELECT count(*) FROM sqlite_schema", &tables, error))
+    {
+      if (error != NULL && *error != NULL && (*error)->code == CP_ERROR_NOT_A_DATABASE)
+        {
+          g_clear_error (error);
+          return cp_set_error (error, CP_ERROR_NOT_A_DATABASE,
+                               _("“%s” is not a planner database (the file is damaged or not an "
+                                 "SQLite file)."),
+                               store->path);
+        }
+      return FALSE;
+    }
+  if (app_id != CP_APPLICATION_ID && tables > 0)
+    return cp_set_error (error, CP_ERROR_NOT_A_DATABASE,
+                         _("“%s” is an SQLite database of another program, not a planner "
+                           "database."),
+                         store->path);
+  return TRUE;
+}
+
+/* Public API */
+
+CpStore *
+cp_store_open (const char *path, CpStoreOpenFlags flags, GError **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  g_autoptr (CpStore) store = g_new0 (CpStore, 1);
+  gboolean exists = g_file_test (path, G_FILE_TEST_EXISTS);
+  gboolean empty = TRUE;
+
+  store->path = g_strdup (path);
+  if (!exists && !(flags & CP_STORE_OPEN_CREATE))
+    {
+      cp_set_error (error, CP_ERROR_NOT_FOUND,
+                    _("The database “%s” does not exist. Create it with “community-planner init "
+                      "%s”."),
+                    path, path);
+      return NULL;
+    }
+  if (exists && !file_looks_like_sqlite (path, &empty, error))
+    return NULL;
+
+  gboolean read_only = (flags & CP_STORE_OPEN_READ_ONLY) || !file_is_writable (path);
+  if (read_only && (!exists || empty))
+    {
+      cp_set_error (error, CP_ERROR_READ_ONLY,
+                    _("Cannot create “%s”: the file or its folder is read-only."), path);
+      return NULL;
+    }
+  if (read_only)
+    store->read_only_reason = g_strdup_printf (
+        _("“%s” is read-only: you can read and export its data, not change it."), path);
+
+  if (!open_connection (store, read_only, !exists || empty, error) || !check_identity (store, error))
+    return NULL;
+
+  if (store->schema_version > CP_SCHEMA_VERSION)
+    {
+      if (!read_only)
+        {
+          sqlite3_close (store->db);
+          store->db = NULL;
+          if (!open_connection (store, TRUE, FALSE, error))
+            return NULL;
+        }
+      g_free (store->read_only_reason);
+      store->read_only_reason = g_strdup_printf (
+          _("“%s” was made by a newer version of the program (schema %d; this version knows up to "
+            "%d). It opens read-only: update the program to change it."),
+          path, store->schema_version, CP_SCHEMA_VERSION);
+      return g_steal_pointer (&store);
+    }
+  if (store->schema_version < CP_SCHEMA_VERSION)
+    {
+      if (read_only)
+        {
+          cp_set_error (error, CP_ERROR_READ_ONLY,
+                        _("“%s” uses an older schema (%d) and must be upgraded, but it is "
+                          "read-only. Make it writable and open it again."),
+                        path, store->schema_version);
+          return NULL;
+        }
+      if (!migrate (store, error))
+        return NULL;
+    }
+  return g_steal_pointer (&store);
+}
+
+void
+cp_store_free (CpStore *store)
+{
+  if (store == NULL)
+    return;
+  if (store->db != NULL)
+    sqlite3_close_v2 (store->db);
+  g_free (store->path);
+  g_free (store->read_only_reason);
+  g_free (store);
+}
+
+sqlite3 *
+cp_store_get_db (CpStore *store)
+{
+  g_return_val_if_fail (store != NULL, NULL);
+  return store->db;
+}
+
+const char *
+cp_store_get_path (CpStore *store)
+{
+  g_return_val_if_fail (store != NULL, NULL);
+  return store->path;
+}
+
+int
+cp_store_get_schema_version (CpStore *store)
+{
+  g_return_val_if_fail (store != NULL, 0);
+  return store->schema_version;
+}
+
+gboolean
+cp_store_is_read_only (CpStore *store)
+{
+  g_return_val_if_fail (store != NULL, TRUE);
+  return store->read_only_reason != NULL;
+}
+
+const char *
+cp_store_read_only_reason (CpStore *store)
+{
+  g_return_val_if_fail (store != NULL, NULL);
+  return store->read_only_reason;
+}
+
+gboolean
+cp_store_check_writable (CpStore *store, GError **error)
+{
+  g_return_val_if_fail (store != NULL, FALSE);
+
+  if (store->read_only_reason != NULL)
+    return cp_set_error (error, CP_ERROR_READ_ONLY, "%s", store->read_only_reason);
+  return TRUE;
+}
+
+sqlite3_stmt *
+cp_store_prepare (CpStore *store, const char *sql, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  g_return_val_if_fail (store != NULL && sql != NULL, NULL);
+
+  if (sqlite3_prepare_v2 (store->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      cp_store_set_sqlite_error (store, _("Cannot read the database"), error);
+      return NULL;
+    }
+  return stmt;
+}
+
+gboolean
+cp_store_begin (CpStore *store, GError **error)
+{
+  if (!cp_store_check_writable (store, error))
+    return FALSE;
+  return exec_fixed (store, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+cp_store_commit (CpStore *store, GError **error)
+{
+  return exec_fixed (store, "COMMIT", error);
+}
+
+void
+cp_store_rollback (CpStore *store)
+{
+  if (!sqlite3_get_autocommit (store->db))
+    sqlite3_exec (store->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* Runs a prepared write to its end and finalizes it. */
+static gboolean
+step_done (CpStore *store, sqlite3_stmt *stmt, const char *what, GError **error)
+{
+  int rc = sqlite3_step (stmt);
+  gboolean ok = rc == SQLITE_DONE || rc == SQLITE_ROW;
+
+  if (!ok)
+    cp_store_set_sqlite_error (store, what, error);
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+char *
+cp_store_get_setting (CpStore *store, const char *key)
+{
+  sqlite3_stmt *stmt = cp_store_prepare (store, "SELECT value FROM setting WHERE key = ?", NULL);
+  char *value = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+gboolean
+cp_store_set_setting (CpStore *store, const char *key, const char *value, GError **error)
+{
+  if (!cp_store_check_writable (store, error))
+    return FALSE;
+  sqlite3_stmt *stmt = cp_store_prepare (
+      store, "INSERT INTO setting (key, value) VALUES (?1, ?2) "
+             "ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
+  return step_done (store, stmt, _("Cannot save the setting"), error);
+}
+
+gboolean
+cp_store_is_sample (CpStore *store)
+{
+  g_autofree char *value = cp_store_get_setting (store, "sample");
+  return g_strcmp0 (value, "1") == 0;
+}
+
+char *
+cp_store_get_city_name (CpStore *store)
+{
+  char *name = cp_store_get_setting (store, "city_name");
+  return name != NULL ? name : g_strdup ("蛟河市");
+}
+
+gboolean
+cp_store_get_standards (CpStore *store, int year, CpStandards *out, char **out_source,
+                        GError **error)
+{
+  sqlite3_stmt *stmt = cp_store_prepare (
+      store, "SELECT area_per_100_households_m2, rural_building_min_m2, service_share_min, "
+             "rural_coverage_target, source FROM standard WHERE year <= ?1 "
+             "ORDER BY year DESC LIMIT 1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  cp_standards_init_default (out, year);
+  sqlite3_bind_int (stmt, 1, year);
+  int rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      out->area_per_100_households_m2 = sqlite3_column_double (stmt, 0);
+      out->rural_building_min_m2 = sqlite3_column_double (stmt, 1);
+      out->service_share_min = sqlite3_column_double (stmt, 2);
+      out->rural_coverage_target = sqlite3_column_double (stmt, 3);
+    }
+  if (out_source != NULL)
+    *out_source = rc == SQLITE_ROW
+                      ? g_strdup ((const char *) sqlite3_column_text (stmt, 4))
+                      : g_strdup (_("The plan (蛟政办发〔2023〕1号), defaults"));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return cp_store_set_sqlite_error (store, _("Cannot read the standards"), error);
+  return TRUE;
+}
+
+gboolean
+cp_store_set_standards (CpStore *store, const CpStandards *standards, const char *source,
+                        GError **error)
+{
+  if (!cp_standards_validate (standards, error) || !cp_store_check_writable (store, error))
+    return FALSE;
+  sqlite3_stmt *stmt = cp_store_prepare (
+      store, "INSERT OR REPLACE INTO standard (year, area_per_100_households_m2, "
+             "rural_building_min_m2, service_share_min, rural_coverage_target, source) "
+             "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, standards->year);
+  sqlite3_bind_double (stmt, 2, standards->area_per_100_households_m2);
+  sqlite3_bind_double (stmt, 3, standards->rural_building_min_m2);
+  sqlite3_bind_double (stmt, 4, standards->service_share_min);
+  sqlite3_bind_double (stmt, 5, standards->rural_coverage_target);
+  sqlite3_bind_text (stmt, 6, source != NULL ? source : "", -1, SQLITE_STATIC);
+  return step_done (store, stmt, _("Cannot save the standards"), error);
+}
+
+gboolean
+cp_store_upsert_township (CpStore *store, CpTownship *township, GError **error)
+{
+  if (!cp_store_check_writable (store, error))
+    return FALSE;
+  sqlite3_stmt *stmt = cp_store_prepare (
+      store, "INSERT INTO township (code, name, kind) VALUES (?1, ?2, ?3) "
+             "ON CONFLICT (code) DO UPDATE SET name = excluded.name, kind = excluded.kind "
+             "RETURNING id", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, township->code, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, township->name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, cp_township_kinds[township->kind].key, -1, SQLITE_STATIC);
+  int rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    township->id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW)
+    return cp_store_set_sqlite_error (store, _("Cannot save the township"), error);
+  return TRUE;
+}
+
+static gint64
+find_id (CpStore *store, const char *sql, const char *text)
+{
+  sqlite3_stmt *stmt = cp_store_prepare (store, sql, NULL);
+  gint64 id = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return id;
+}
+
+gint64
+cp_store_find_township (CpStore *store, const char *code_or_name)
+{
+  g_return_val_if_fail (store != NULL, 0);
+  return find_id (store,
+                  "SELECT id FROM township WHERE code = ?1 UNION ALL "
+                  "SELECT id FROM township WHERE name = ?1 LIMIT 1",
+                  code_or_name);
+}
+
+gint64
+cp_store_find_community (CpStore *store, const char *code)
+{
+  g_return_val_if_fail (store != NULL, 0);
+  return find_id (store, "SELECT id FROM community WHERE code = ?1", code);
+}
+
+gboolean
+cp_store_upsert_community (CpStore *store, CpCommunity *community, int year, GError **error)
+{
+  if (!cp_store_check_writable (store, error))
+    return FALSE;
+  sqlite3_stmt *stmt = cp_store_prepare (
+      store, "INSERT INTO community (township_id, code, name, kind, relocation_site) "
+             "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (code) DO UPDATE SET "
+             "township_id = excluded.township_id, name = excluded.name, kind = excluded.kind, "
+             "relocation_site = excluded.relocation_site RETURNING id", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, community->township_id);
+  sqlite3_bind_text (stmt, 2, community->code, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, community->name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, cp_community_kinds[community->kind].key, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 5, community->relocation_site ? 1 : 0);
+  int rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    community->id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW)
+    return cp_store_set_sqlite_error (store, _("Cannot save the community"), error);
+
+  stmt = cp_store_prepare (store,
+                           "INSERT OR REPLACE INTO community_year (community_id, year, households, "
+                           "population) VALUES (?1, ?2, ?3, ?4)",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, community->id);
+  sqlite3_bind_int (stmt, 2, year);
+  sqlite3_bind_int64 (stmt, 3, community->households);
+  sqlite3_bind_int64 (stmt, 4, community->population);
+  return step_done (store, stmt, _("Cannot save the community's households"), error);
+}
+
+gboolean
+cp_store_get_community (CpStore *store, gint64 id, int year, CpCommunity *out, GError **error)
+{
+  sqlite3_stmt *stmt = cp_store_prepare (
+      store, "SELECT c.township_id, c.code, c.name, c.kind, c.relocation_site, "
+             "coalesce(y.households, 0), coalesce(y.population, 0) FROM community c "
+             "LEFT JOIN community_year y ON y.community_id = c.id AND y.year = "
+             "(SELECT max(year) FROM community_year WHERE community_id = c.id AND year <= ?2) "
+             "WHERE c.id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int (stmt, 2, year);
+  int rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      out->id = id;
+      out->township_id = sqlite3_column_int64 (stmt, 0);
+      out->code = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      out->name = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      out->kind = MAX (0, cp_vocabulary_lookup (cp_community_kinds, CP_N_COMMUNITY_KINDS,
+                                                (const char *) sqlite3_column_text (stmt, 3)));
+      out->relocation_site = sqlite3_column_int (stmt, 4) != 0;
+      out->households = sqlite3_column_int64 (stmt, 5);
+      out->population = sqlite3_column_int64 (stmt, 6);
+    }
+  sqlite3_finalize (stmt);
+  if (rc == SQLITE_DONE)
+    return cp_set_error (error, CP_ERROR_NOT_FOUND, _("There is no community with id %" G_GINT64_FORMAT "."), id);
+  if (rc != SQLITE_ROW)
+    return cp_store_set_sqlite_error (store, _("Cannot read the community"), error);
+  return TRUE;
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+cp_facility_validate (const CpFacility *f, GError **error)
+{
+  g_return_val_if_fail (f != NULL, FALSE);
+
+  if (is_blank (f->name))
+    return cp_set_error (error, CP_ERROR_INVALID, _("Name: enter the facility's name."));
+  if (g_utf8_strlen (f->name, -1) > 100)
+    return cp_set_error (error, CP_ERROR_INVALID, _("Name: at most 100 characters."));
+  if (!(f->total_area_m2 > 0 && f->total_area_m2 <= 1000000))
+    return cp_set_error (error, CP_ERROR_INVALID,
+                         _("Total area: %.1f m² is not possible; enter an area above 0 and at "
+                           "most 1000000 m²."),
+                         f->total_area_m2);
+  if (!(f->service_area_m2 >= 0))
+    return cp_set_error (error, CP_ERROR_INVALID,
+                         _("Service area: %.1f m² is negative; enter 0 or more."),
+                         f->service_area_m2);
+  if (f->service_area_m2 > f->total_area_m2)
+    return cp_set_error (error, CP_ERROR_INVALID,
+                         _("Service area: %.1f m² is larger than the total area %.1f m²."),
+                         f->service_area_m2, f->total_area_m2);
+  if (!(f->office_area_m2 >= 0))
+    return cp_set_error (error, CP_ERROR_INVALID,
+                         _("Office area: %.1f m² is negative; enter 0 or more."),
+                         f->office_area_m2);
+  if (f->office_area_m2 > f->total_area_m2)
+    return cp_set_error (error, CP_ERROR_INVALID,
+                         _("Office area: %.1f m² is larger than the total area %.1f m²."),
+                         f->office_area_m2, f->total_area_m2);
+  if (f->independent_offices < 0 || f->independent_offices > 1000)
+    return cp_set_error (error, CP_ERROR_INVALID,
+                         _("Independent offices: enter a whole number from 0 to 1000."));
+  if (f->year < CP_YEAR_MIN || f->year > CP_YEAR_MAX)
+    return cp_set_error (error, CP_ERROR_INVALID, _("Year: %d is outside %d–%d."), f->year,
+                         CP_YEAR_MIN, CP_YEAR_MAX);
+  return TRUE;
+}
+
+static void
+bind_facility_fields (sqlite3_stmt *stmt, const CpFacility *f)
+{
+  sqlite3_bind_int64 (stmt, 1, f->community_id);
+  sqlite3_bind_text (stmt, 2, f->name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, cp_facility_kinds[f->kind].key, -1, SQLITE_STATIC);
+  sqlite3_bind_double (stmt, 4, f->total_area_m2);
+  sqlite3_bind_double (stmt, 5, f->service_area_m2);
+  sqlite3_bind_double (stmt, 6, f->office_area_m2);
+  sqlite3_bind_int64 (stmt, 7, f->independent_offices);
+  sqlite3_bind_text (stmt, 8, cp_provisions[f->provision].key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 9, cp_statuses[f->status].key, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 10, f->year);
+  sqlite3_bind_int (stmt, 11, f->government_invested ? 1 : 0);
+  sqlite3_bind_int (stmt, 12, f->property_registered ? 1 : 0);
+  sqlite3_bind_int (stmt, 13, f->accessible ? 1 : 0);
+  sqlite3_bind_int (stmt, 14, f->age_friendly ? 1 : 0);
+  sqlite3_bind_int (stmt, 15, f->child_friendly ? 1 : 0);
+}
+
+#define FACILITY_COLUMNS                                                                           \
+  "community_id, name, kind, total_area_m2, service_area_m2, office_area_m2, "                     \
+  "independent_offices, provision, status, year, government_invested, property_registered, "      \
+  "accessible, age_friendly, child_friendly"
+
+gboolean
+cp_store_upsert_facility (CpStore *store, CpFacility *facility, GError **error)
+{
+  g_return_val_if_fail (store != NULL && facility != NULL, FALSE);
+
+  if (!cp_facility_validate (facility, error) || !cp_store_check_writable (store, error))
+    return FALSE;
+
+  /* With an id the record is updated in place (it may be renamed); without one the name within
+   * its community identifies it, so a corrected import file updates what it imported before. */
+  sqlite3_stmt *stmt = cp_store_prepare (
+      store, facility->id > 0
+                 ? "UPDATE facility SET (" FACILITY_COLUMNS ") = (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+                   "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) WHERE id = ?16 RETURNING id"
+                 : "INSERT INTO facility (" FACILITY_COLUMNS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+                   "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) ON CONFLICT (community_id, name) "
+                   "DO UPDATE SET (" FACILITY_COLUMNS ") = (excluded.community_id, "
+                   "excluded.name, excluded.kind, excluded.total_area_m2, "
+                   "excluded.service_area_m2, excluded.office_area_m2, "
+                   "excluded.independent_offices, excluded.provision, excluded.status, "
+                   "excluded.year, excluded.government_invested, excluded.property_registered, "
+                   "excluded.accessible, excluded.age_friendly, excluded.child_friendly) "
+                   "RETURNING id",
+      error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_facility_fields (stmt, facility);
+  if (facility->id > 0)
+    sqlite3_bind_int64 (stmt, 16, facility->id);
+  int rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    facility->id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  if (rc == SQLITE_DONE)
+    return cp_set_error (error, CP_ERROR_NOT_FOUND, _("The facility was deleted meanwhile."));
+  if (rc != SQLITE_ROW)
+    return cp_store_set_sqlite_error (store, _("Cannot save the facility"), error);
+  return TRUE;
+}
+
+gboolean
+cp_store_delete_facility (CpStore *store, gint64 id, GError **error)
+{
+  if (!cp_store_check_writable (store, error))
+    return FALSE;
+  sqlite3_stmt *stmt = cp_store_prepare (store, "DELETE FROM facility WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return step_done (store, stmt, _("Cannot delete the facility"), error);
+}
+
+static void
+read_facility (sqlite3_stmt *stmt, CpFacility *f)
+{
+  f->id = sqlite3_column_int64 (stmt, 0);
+  f->community_id = sqlite3_column_int64 (stmt, 1);
+  f->name = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  f->kind = MAX (0, cp_vocabulary_lookup (cp_facility_kinds, CP_N_FACILITY_KINDS,
+                                          (const char *) sqlite3_column_text (stmt, 3)));
+  f->total_area_m2 = sqlite3_column_double (stmt, 4);
+  f->service_area_m2 = sqlite3_column_double (stmt, 5);
+  f->office_area_m2 = sqlite3_column_double (stmt, 6);
+  f->independent_offices = sqlite3_column_int64 (stmt, 7);
+  f->provision = MAX (0, cp_vocabulary_lookup (cp_provisions, CP_N_PROVISIONS,
+                                               (const char *) sqlite3_column_text (stmt, 8)));
+  f->status = MAX (0, cp_vocabulary_lookup (cp_statuses, CP_N_STATUSES,
+                                            (const char *) sqlite3_column_text (stmt, 9)));
+  f->year = sqlite3_column_int (stmt, 10);
+  f->government_invested = sqlite3_column_int (stmt, 11) != 0;
+  f->property_registered = sqlite3_column_int (stmt, 12) != 0;
+  f->accessible = sqlite3_column_int (stmt, 13) != 0;
+  f->age_friendly = sqlite3_column_int (stmt, 14) != 0;
+  f->child_friendly = sqlite3_column_int (stmt, 15) != 0;
+}
+
+GArray *
+cp_store_list_facilities (CpStore *store, gint64 community_id, GError **error)
+{
+  sqlite3_stmt *stmt = cp_store_prepare (
+      store, "SELECT id, " FACILITY_COLUMNS " FROM facility WHERE community_id = ?1 ORDER BY name",
+      error);
+  if (stmt == NULL)
+    return NULL;
+
+  GArray *facilities = g_array_new (FALSE, TRUE, sizeof (CpFacility));
+  g_array_set_clear_func (facilities, (GDestroyNotify) cp_facility_clear);
+  sqlite3_bind_int64 (stmt, 1, community_id);
+  int rc;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CpFacility f = { 0 };
+      read_facility (stmt, &f);
+      g_array_append_val (facilities, f);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_array_unref (facilities);
+      cp_store_set_sqlite_error (store, _("Cannot read the facilities"), error);
+      return NULL;
+    }
+  return facilities;
+}

@@ -1,0 +1,86 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* One SQLite file per dataset. Every connection is opened here (foreign keys, WAL,
+ * synchronous=NORMAL, busy timeout), and schema migrations run here. */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "cp-error.h"
+#include "cp-types.h"
+
+G_BEGIN_DECLS
+
+#define CP_SCHEMA_VERSION 1
+/* PRAGMA application_id of our files: "CPJH" */
+#define CP_APPLICATION_ID 0x43504a48
+
+typedef struct _CpStore CpStore;
+
+typedef enum
+{
+  CP_STORE_OPEN_DEFAULT = 0,
+  CP_STORE_OPEN_CREATE = 1 << 0,    /* create the file when absent */
+  CP_STORE_OPEN_READ_ONLY = 1 << 1, /* never write, even if the file allows it */
+} CpStoreOpenFlags;
+
+/* Opens (and migrates) @path. A file that cannot be written, or that a newer version of the
+ * program made, opens read-only: cp_store_is_read_only() and cp_store_read_only_reason() say so.
+ * An existing older file is copied to "@path.vN.bak" with the backup API before migrating. */
+CpStore *cp_store_open (const char *path, CpStoreOpenFlags flags, GError **error);
+void cp_store_free (CpStore *store);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CpStore, cp_store_free)
+
+sqlite3 *cp_store_get_db (CpStore *store);
+const char *cp_store_get_path (CpStore *store);
+int cp_store_get_schema_version (CpStore *store);
+gboolean cp_store_is_read_only (CpStore *store);
+/* Translated sentence why the store is read-only, or NULL. */
+const char *cp_store_read_only_reason (CpStore *store);
+/* Fails with CP_ERROR_READ_ONLY and the reason when the store is read-only. */
+gboolean cp_store_check_writable (CpStore *store, GError **error);
+
+/* Prepares @sql (a fixed statement; values are bound, never pasted in). */
+sqlite3_stmt *cp_store_prepare (CpStore *store, const char *sql, GError **error);
+/* Sets @error from the connection's last error, prefixed with @what; returns FALSE. */
+gboolean cp_store_set_sqlite_error (CpStore *store, const char *what, GError **error);
+
+/* BEGIN IMMEDIATE / COMMIT / ROLLBACK. */
+gboolean cp_store_begin (CpStore *store, GError **error);
+gboolean cp_store_commit (CpStore *store, GError **error);
+void cp_store_rollback (CpStore *store);
+
+/* Dataset settings: "city_name", "city_code", "sample" ("1" when invented sample data). */
+char *cp_store_get_setting (CpStore *store, const char *key);
+gboolean cp_store_set_setting (CpStore *store, const char *key, const char *value, GError **error);
+gboolean cp_store_is_sample (CpStore *store);
+/* The city's name, "蛟河市" when none is recorded. */
+char *cp_store_get_city_name (CpStore *store);
+
+/* The standards in force in @year: the latest recorded at or before it, else the plan's
+ * defaults. @out_source (optional) gets where they came from. */
+gboolean cp_store_get_standards (CpStore *store, int year, CpStandards *out, char **out_source,
+                                 GError **error);
+/* Validates and records the standards of @standards->year. */
+gboolean cp_store_set_standards (CpStore *store, const CpStandards *standards, const char *source,
+                                 GError **error);
+
+/* Townships, communities and facilities. Upserts key on the code (townships, communities) or on
+ * (community, name) for facilities; @id in the struct is set on return. */
+gboolean cp_store_upsert_township (CpStore *store, CpTownship *township, GError **error);
+/* Looks a township up by code or name; 0 when absent. */
+gint64 cp_store_find_township (CpStore *store, const char *code_or_name);
+/* Records the community; @year 0 means its households and population hold from the start. */
+gboolean cp_store_upsert_community (CpStore *store, CpCommunity *community, int year,
+                                    GError **error);
+gint64 cp_store_find_community (CpStore *store, const char *code);
+/* Fills @out with the community of @id and its figures for @year. */
+gboolean cp_store_get_community (CpStore *store, gint64 id, int year, CpCommunity *out,
+                                 GError **error);
+gboolean cp_store_upsert_facility (CpStore *store, CpFacility *facility, GError **error);
+gboolean cp_store_delete_facility (CpStore *store, gint64 id, GError **error);
+/* An array of CpFacility (cleared on free) of one community, by name. */
+GArray *cp_store_list_facilities (CpStore *store, gint64 community_id, GError **error);
+/* Validates a facility's fields; the message names the field and what would be right. */
+gboolean cp_facility_validate (const CpFacility *facility, GError **error);
+
+G_END_DECLS
