@@ -5,7 +5,7 @@
 #include <locale.h>
 
 #include "cp-cli.h"
-#include "cp-store.h"
+#include "cp-dataset.h"
 
 /* An uninstalled build (make run, meson test) points this at its own compiled catalogues. */
 static const char *
@@ -27,9 +27,9 @@ main (int argc, char **argv)
     return cp_cli_run (argc, argv);
 
   /* Until the window lands: open (or create) the default database and print its check. */
-  g_autofree char *path = cp_cli_default_db_path ();
+  g_autofree char *path = cp_dataset_default_path ();
   g_autoptr (GError) error = NULL;
-  g_autoptr (CpStore) store = cp_cli_open_or_create_default (path, &error);
+  g_autoptr (CpStore) store = cp_dataset_open_or_create (path, NULL, &error);
   if (store == NULL)
     return cp_cli_data_error (error);
   g_clear_pointer (&store, cp_store_free);

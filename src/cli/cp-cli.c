@@ -69,12 +69,6 @@ cp_cli_parse_year (const char *text, int *out_year)
   return TRUE;
 }
 
-char *
-cp_cli_default_db_path (void)
-{
-  return g_build_filename (g_get_user_data_dir (), PROGRAM, "planner.db", NULL);
-}
-
 /* Parses @entries out of @argv (leaving the positional words in it); on a bad option prints the
  * one-line hint and returns FALSE. */
 static gboolean
@@ -208,28 +202,4 @@ cp_cli_run (int argc, char **argv)
     if (g_str_equal (argv[1], commands[i].name))
       return commands[i].run (argc - 1, argv + 1);
   return cp_cli_usage_error (_("Unknown command “%s”."), argv[1]);
-}
-
-CpStore *
-cp_cli_open_or_create_default (const char *path, GError **error)
-{
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
-    return cp_store_open (path, CP_STORE_OPEN_DEFAULT, error);
-
-  g_autofree char *dir = g_path_get_dirname (path);
-  if (g_mkdir_with_parents (dir, 0755) != 0)
-    {
-      cp_set_error (error, CP_ERROR_FAILED, _("Cannot create the folder “%s”."), dir);
-      return NULL;
-    }
-  g_autoptr (CpStore) store = cp_store_open (path, CP_STORE_OPEN_CREATE, error);
-  if (store == NULL)
-    return NULL;
-  if (!cp_sample_write (store, 1, NULL, error))
-    {
-      g_clear_pointer (&store, cp_store_free);
-      g_remove (path);
-      return NULL;
-    }
-  return g_steal_pointer (&store);
 }

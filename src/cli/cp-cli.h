@@ -16,11 +16,6 @@ gboolean cp_cli_handles (int argc, char **argv);
 /* Runs the sub-command in @argv; returns the exit status. */
 int cp_cli_run (int argc, char **argv);
 
-/* The default database: $XDG_DATA_HOME/community-planner/planner.db. */
-char *cp_cli_default_db_path (void);
-/* Opens @path, creating it with the sample data when absent; the message goes to stderr. */
-struct _CpStore *cp_cli_open_or_create_default (const char *path, GError **error);
-
 /* check [--year Y] [--json]; in cp-cli-check.c. */
 int cp_cli_check (int argc, char **argv);
 /* Prints the facility check of @path for @year as text in the locale's language. */

@@ -124,3 +124,98 @@ cp_check_summary_compliant_rate (const CpCheckSummary *summary)
 {
   return summary->communities > 0 ? (double) summary->compliant / summary->communities : 1.0;
 }
+
+void
+cp_township_result_clear (CpTownshipResult *result)
+{
+  g_clear_pointer (&result->code, g_free);
+  g_clear_pointer (&result->name, g_free);
+}
+
+double
+cp_township_result_area_per_100 (const CpTownshipResult *result)
+{
+  return result->households > 0 ? result->actual_area_m2 * 100.0 / (double) result->households
+                                 : 0.0;
+}
+
+typedef struct
+{
+  GArray *townships;
+  GHashTable *by_code; /* township code → index in townships */
+} TownshipState;
+
+static gboolean
+add_to_township (const CpCheckRow *row, gpointer user_data)
+{
+  TownshipState *state = user_data;
+  gpointer index;
+
+  if (!g_hash_table_lookup_extended (state->by_code, row->township_code, NULL, &index))
+    return TRUE;
+  CpTownshipResult *t = &g_array_index (state->townships, CpTownshipResult, GPOINTER_TO_UINT (index));
+  t->communities++;
+  if (row->result.violations == 0)
+    t->compliant++;
+  if (row->tally.counted > 0)
+    t->covered++;
+  t->households += row->households;
+  t->required_area_m2 += row->result.required_area_m2;
+  t->actual_area_m2 += row->result.actual_area_m2;
+  t->shortfall_m2 += row->result.shortfall_m2;
+  return TRUE;
+}
+
+static gboolean
+load_townships (CpStore *store, TownshipState *state, GError **error)
+{
+  sqlite3_stmt *stmt = cp_store_prepare (store, "SELECT id, code, name FROM township ORDER BY code",
+                                         error);
+  if (stmt == NULL)
+    return FALSE;
+  int rc;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CpTownshipResult t = {
+        .id = sqlite3_column_int64 (stmt, 0),
+        .code = g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
+        .name = g_strdup ((const char *) sqlite3_column_text (stmt, 2)),
+      };
+      g_hash_table_insert (state->by_code, t.code, GUINT_TO_POINTER (state->townships->len));
+      g_array_append_val (state->townships, t);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return cp_store_set_sqlite_error (store, _("Cannot read the townships"), error);
+  return TRUE;
+}
+
+GArray *
+cp_check_townships (CpStore *store, int year, CpCheckSummary *summary, GCancellable *cancellable,
+                    GError **error)
+{
+  CpCheckSummary local_summary;
+  TownshipState state = {
+    .townships = g_array_new (FALSE, TRUE, sizeof (CpTownshipResult)),
+    .by_code = g_hash_table_new (g_str_hash, g_str_equal),
+  };
+
+  g_array_set_clear_func (state.townships, (GDestroyNotify) cp_township_result_clear);
+  gboolean ok = load_townships (store, &state, error)
+                && cp_check_run (store, year, 0, add_to_township, &state,
+                                 summary != NULL ? summary : &local_summary, cancellable, error);
+  g_hash_table_unref (state.by_code);
+  if (!ok)
+    {
+      g_array_unref (state.townships);
+      return NULL;
+    }
+  for (guint i = 0; i < state.townships->len; i++)
+    {
+      CpTownshipResult *t = &g_array_index (state.townships, CpTownshipResult, i);
+      t->required_area_m2 = cp_round1 (t->required_area_m2);
+      t->actual_area_m2 = cp_round1 (t->actual_area_m2);
+      t->shortfall_m2 = cp_round1 (t->shortfall_m2);
+    }
+  return state.townships;
+}

@@ -50,6 +50,31 @@ gboolean cp_check_run (CpStore *store,
                        GCancellable *cancellable,
                        GError **error);
 
+/* One township's totals in a year: what the summary sheet, the chart and the printed summary show. */
+typedef struct
+{
+  gint64 id;
+  char *code;
+  char *name;
+  guint communities;
+  guint compliant;
+  guint covered;
+  gint64 households;
+  double required_area_m2;
+  double actual_area_m2;
+  double shortfall_m2;
+} CpTownshipResult;
+
+void cp_township_result_clear (CpTownshipResult *result);
+
+/* Facility area per 100 households of @result (0 when it has no households). */
+double cp_township_result_area_per_100 (const CpTownshipResult *result);
+
+/* Runs the check of @year and returns an array of CpTownshipResult in township code order
+ * (every township, also those without communities); @summary (optional) gets the totals. */
+GArray *cp_check_townships (CpStore *store, int year, CpCheckSummary *summary,
+                            GCancellable *cancellable, GError **error);
+
 /* Share of communities with at least one counted facility, 0..1 (1 when there are none). */
 double cp_check_summary_coverage_rate (const CpCheckSummary *summary);
 double cp_check_summary_compliant_rate (const CpCheckSummary *summary);

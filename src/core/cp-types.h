@@ -143,6 +143,9 @@ void cp_township_clear (CpTownship *township);
 void cp_community_clear (CpCommunity *community);
 void cp_facility_clear (CpFacility *facility);
 
+/* Long work reports its progress, 0..1, from whatever thread it runs in. */
+typedef void (*CpProgressFunc) (double fraction, gpointer user_data);
+
 #define CP_YEAR_MIN 1949
 #define CP_YEAR_MAX 2100
 
