@@ -230,12 +230,9 @@ cp_cli_check (int argc, char **argv)
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON instead of a table"), NULL },
     { NULL }
   };
-  g_autoptr (GOptionContext) context = g_option_context_new (_("FILE"));
-  g_autoptr (GError) error = NULL;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return cp_cli_usage_error ("%s.", error->message);
+  if (!cp_cli_parse_options (_("FILE"), entries, &argc, &argv))
+    return CP_EXIT_USAGE;
   if (argc != 2)
     return cp_cli_usage_error (_("check needs exactly one FILE."));
   if (year_text != NULL && !cp_cli_parse_year (year_text, &year))

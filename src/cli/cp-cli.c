@@ -27,6 +27,7 @@ static const struct
   { "init", cli_init },
   { "import", cli_import },
   { "check", cp_cli_check },
+  /* { "export", cp_cli_export }, lands with the report layer */
 };
 
 /* Auxiliary functions */
@@ -69,10 +70,8 @@ cp_cli_parse_year (const char *text, int *out_year)
   return TRUE;
 }
 
-/* Parses @entries out of @argv (leaving the positional words in it); on a bad option prints the
- * one-line hint and returns FALSE. */
-static gboolean
-parse_options (const char *parameters, GOptionEntry *entries, int *argc, char ***argv)
+gboolean
+cp_cli_parse_options (const char *parameters, GOptionEntry *entries, int *argc, char ***argv)
 {
   g_autoptr (GOptionContext) context = g_option_context_new (parameters);
   g_autoptr (GError) error = NULL;
@@ -98,6 +97,9 @@ print_help (void)
   g_print ("  %s\n", _("community-planner import KIND FILE IN.csv          "
                        "KIND: townships|communities|facilities"));
   g_print ("  %s\n", _("community-planner check FILE [--year Y] [--json]   check the facility rules"));
+  g_print ("  %s\n", _("community-planner export workbook FILE -o OUT.xlsx [--year Y]"));
+  g_print ("  %s\n", _("community-planner export chart FILE facilities -o OUT.png|svg|pdf [--year Y]"));
+  g_print ("  %s\n", _("community-planner export summary FILE -o OUT.pdf [--year Y]"));
   g_print ("  %s\n", _("community-planner --help | --version"));
   g_print ("\n%s\n", _("Exit status: 0 success, 1 data error, 2 usage error."));
 }
@@ -115,7 +117,7 @@ cli_init (int argc, char **argv)
     { NULL }
   };
 
-  if (!parse_options (_("FILE"), entries, &argc, &argv))
+  if (!cp_cli_parse_options (_("FILE"), entries, &argc, &argv))
     return CP_EXIT_USAGE;
   if (argc != 2)
     return cp_cli_usage_error (_("init needs exactly one FILE."));
@@ -148,7 +150,7 @@ cli_import (int argc, char **argv)
 {
   GOptionEntry entries[] = { { NULL } };
 
-  if (!parse_options (_("KIND FILE IN.csv"), entries, &argc, &argv))
+  if (!cp_cli_parse_options (_("KIND FILE IN.csv"), entries, &argc, &argv))
     return CP_EXIT_USAGE;
   if (argc != 4)
     return cp_cli_usage_error (_("import needs KIND, FILE and IN.csv."));

@@ -21,6 +21,14 @@ int cp_cli_check (int argc, char **argv);
 /* Prints the facility check of @path for @year as text in the locale's language. */
 int cp_cli_print_check (const char *path, int year, gboolean json);
 
+/* export workbook|chart|summary; in cp-cli-export.c. */
+int cp_cli_export (int argc, char **argv);
+
+/* Parses @entries out of @argv (leaving the positional words in it); on a bad option prints the
+ * one-line hint and returns FALSE. */
+gboolean cp_cli_parse_options (const char *parameters, GOptionEntry *entries, int *argc,
+                               char ***argv);
+
 /* Prints "community-planner: MESSAGE" and a hint to stderr; returns CP_EXIT_USAGE. */
 int cp_cli_usage_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
 /* Prints "community-planner: MESSAGE" to stderr; returns CP_EXIT_DATA. */
