@@ -3,6 +3,7 @@
  * Every surface (command line, window, workbook, summary) decides through these. */
 #pragma once
 
+#include "cp-error.h"
 #include "cp-types.h"
 
 G_BEGIN_DECLS
@@ -73,5 +74,8 @@ double cp_round1 (double value);
 
 /* Whether @standards are usable; otherwise a message naming the field and what would be right. */
 gboolean cp_standards_validate (const CpStandards *standards, GError **error);
+
+/* Validates a facility's fields; the message names the field and what would be right. */
+gboolean cp_facility_validate (const CpFacility *facility, GError **error);
 
 G_END_DECLS

@@ -140,23 +140,7 @@ backup_before_migration (CpStore *store, GError **error)
 {
   g_autofree char *backup_path
       = g_strdup_printf ("%s.v%d.bak", store->path, store->schema_version);
-  sqlite3 *backup_db = NULL;
-
-  if (sqlite3_open_v2 (backup_path, &backup_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL)
-      != SQLITE_OK)
-    {
-      sqlite3_close (backup_db);
-      return cp_set_error (error, CP_ERROR_FAILED, _("Cannot write the backup “%s”."),
-                           backup_path);
-    }
-  sqlite3_backup *backup = sqlite3_backup_init (backup_db, "main", store->db, "main");
-  int rc = backup != NULL ? sqlite3_backup_step (backup, -1) : SQLITE_ERROR;
-  sqlite3_backup_finish (backup);
-  sqlite3_close (backup_db);
-  if (rc != SQLITE_DONE)
-    return cp_set_error (error, CP_ERROR_FAILED, _("Cannot write the backup “%s”."),
-                         backup_path);
-  return TRUE;
+  return cp_store_backup (store, backup_path, error);
 }
 
 static gboolean
@@ -293,6 +277,28 @@ cp_store_open (const char *path, CpStoreOpenFlags flags, GError **error)
         return NULL;
     }
   return g_steal_pointer (&store);
+}
+
+gboolean
+cp_store_backup (CpStore *store, const char *dest_path, GError **error)
+{
+  sqlite3 *backup_db = NULL;
+
+  g_return_val_if_fail (store != NULL && dest_path != NULL, FALSE);
+
+  if (sqlite3_open_v2 (dest_path, &backup_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL)
+      != SQLITE_OK)
+    {
+      sqlite3_close (backup_db);
+      return cp_set_error (error, CP_ERROR_FAILED, _("Cannot write the copy “%s”."), dest_path);
+    }
+  sqlite3_backup *backup = sqlite3_backup_init (backup_db, "main", store->db, "main");
+  int rc = backup != NULL ? sqlite3_backup_step (backup, -1) : SQLITE_ERROR;
+  sqlite3_backup_finish (backup);
+  sqlite3_close (backup_db);
+  if (rc != SQLITE_DONE)
+    return cp_set_error (error, CP_ERROR_FAILED, _("Cannot write the copy “%s”."), dest_path);
+  return TRUE;
 }
 
 void
@@ -620,54 +626,6 @@ cp_store_get_community (CpStore *store, gint64 id, int year, CpCommunity *out, G
     return cp_set_error (error, CP_ERROR_NOT_FOUND, _("There is no community with id %" G_GINT64_FORMAT "."), id);
   if (rc != SQLITE_ROW)
     return cp_store_set_sqlite_error (store, _("Cannot read the community"), error);
-  return TRUE;
-}
-
-static gboolean
-is_blank (const char *text)
-{
-  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return FALSE;
-  return TRUE;
-}
-
-gboolean
-cp_facility_validate (const CpFacility *f, GError **error)
-{
-  g_return_val_if_fail (f != NULL, FALSE);
-
-  if (is_blank (f->name))
-    return cp_set_error (error, CP_ERROR_INVALID, _("Name: enter the facility's name."));
-  if (g_utf8_strlen (f->name, -1) > 100)
-    return cp_set_error (error, CP_ERROR_INVALID, _("Name: at most 100 characters."));
-  if (!(f->total_area_m2 > 0 && f->total_area_m2 <= 1000000))
-    return cp_set_error (error, CP_ERROR_INVALID,
-                         _("Total area: %.1f m² is not possible; enter an area above 0 and at "
-                           "most 1000000 m²."),
-                         f->total_area_m2);
-  if (!(f->service_area_m2 >= 0))
-    return cp_set_error (error, CP_ERROR_INVALID,
-                         _("Service area: %.1f m² is negative; enter 0 or more."),
-                         f->service_area_m2);
-  if (f->service_area_m2 > f->total_area_m2)
-    return cp_set_error (error, CP_ERROR_INVALID,
-                         _("Service area: %.1f m² is larger than the total area %.1f m²."),
-                         f->service_area_m2, f->total_area_m2);
-  if (!(f->office_area_m2 >= 0))
-    return cp_set_error (error, CP_ERROR_INVALID,
-                         _("Office area: %.1f m² is negative; enter 0 or more."),
-                         f->office_area_m2);
-  if (f->office_area_m2 > f->total_area_m2)
-    return cp_set_error (error, CP_ERROR_INVALID,
-                         _("Office area: %.1f m² is larger than the total area %.1f m²."),
-                         f->office_area_m2, f->total_area_m2);
-  if (f->independent_offices < 0 || f->independent_offices > 1000)
-    return cp_set_error (error, CP_ERROR_INVALID,
-                         _("Independent offices: enter a whole number from 0 to 1000."));
-  if (f->year < CP_YEAR_MIN || f->year > CP_YEAR_MAX)
-    return cp_set_error (error, CP_ERROR_INVALID, _("Year: %d is outside %d–%d."), f->year,
-                         CP_YEAR_MIN, CP_YEAR_MAX);
   return TRUE;
 }
 

@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 
 #include "cp-error.h"
+#include "cp-rules.h"
 #include "cp-types.h"
 
 G_BEGIN_DECLS
@@ -28,6 +29,8 @@ typedef enum
  * An existing older file is copied to "@path.vN.bak" with the backup API before migrating. */
 CpStore *cp_store_open (const char *path, CpStoreOpenFlags flags, GError **error);
 void cp_store_free (CpStore *store);
+/* Copies the whole database to @dest_path with SQLite's backup API (a consistent snapshot). */
+gboolean cp_store_backup (CpStore *store, const char *dest_path, GError **error);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CpStore, cp_store_free)
 
 sqlite3 *cp_store_get_db (CpStore *store);
@@ -80,7 +83,5 @@ gboolean cp_store_upsert_facility (CpStore *store, CpFacility *facility, GError 
 gboolean cp_store_delete_facility (CpStore *store, gint64 id, GError **error);
 /* An array of CpFacility (cleared on free) of one community, by name. */
 GArray *cp_store_list_facilities (CpStore *store, gint64 community_id, GError **error);
-/* Validates a facility's fields; the message names the field and what would be right. */
-gboolean cp_facility_validate (const CpFacility *facility, GError **error);
 
 G_END_DECLS
