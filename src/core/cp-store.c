@@ -623,7 +623,8 @@ cp_store_get_community (CpStore *store, gint64 id, int year, CpCommunity *out, G
     }
   sqlite3_finalize (stmt);
   if (rc == SQLITE_DONE)
-    return cp_set_error (error, CP_ERROR_NOT_FOUND, _("There is no community with id %" G_GINT64_FORMAT "."), id);
+    return cp_set_error (error, CP_ERROR_NOT_FOUND, _("There is no community with id %lld."),
+                         (long long) id);
   if (rc != SQLITE_ROW)
     return cp_store_set_sqlite_error (store, _("Cannot read the community"), error);
   return TRUE;

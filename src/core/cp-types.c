@@ -9,7 +9,7 @@
 const CpVocabulary cp_township_kinds[CP_N_TOWNSHIP_KINDS] = {
   { "subdistrict", "街道", N_("Subdistrict") },
   { "town", "镇", N_("Town") },
-  { "township", "乡", N_("Township") },
+  { "township", "乡", N_("Rural township") },
 };
 
 const CpVocabulary cp_community_kinds[CP_N_COMMUNITY_KINDS] = {
