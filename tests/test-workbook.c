@@ -1,0 +1,312 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The workbook writer: a complete file or none, sheets continued past the row limit. The cell
+ * values are read back by an independent reader in test-workbook.py. */
+#define _GNU_SOURCE /* memmem */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "cp-workbook-private.h"
+
+typedef struct
+{
+  char *dir;
+  char *out_path;
+  CpStore *store;
+} Fixture;
+
+static gint64
+township (CpStore *store, const char *code, const char *name)
+{
+  CpTownship t = { .code = (char *) code, .name = (char *) name, .kind = CP_TOWNSHIP_TOWN };
+  g_assert_true (cp_store_upsert_township (store, &t, NULL));
+  return t.id;
+}
+
+static gint64
+community (CpStore *store, gint64 township_id, const char *code, CpCommunityKind kind,
+           gint64 households)
+{
+  CpCommunity c = { .township_id = township_id, .code = (char *) code, .name = (char *) code,
+                    .kind = kind, .households = households, .population = households * 2 };
+  g_assert_true (cp_store_upsert_community (store, &c, 0, NULL));
+  return c.id;
+}
+
+static void
+facility (CpStore *store, gint64 community_id, double total, double service)
+{
+  CpFacility f = { .community_id = community_id, .name = (char *) "综合服务中心",
+                   .kind = CP_FACILITY_COMPREHENSIVE, .total_area_m2 = total,
+                   .service_area_m2 = service, .status = CP_STATUS_IN_USE, .year = 2020 };
+  g_assert_true (cp_store_upsert_facility (store, &f, NULL));
+}
+
+/* Two townships, five communities. */
+static void
+fixture_set_up (Fixture *fx, gconstpointer data)
+{
+  fx->dir = g_dir_make_tmp ("cp-workbook-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (fx->dir, "workbook.db", NULL);
+  fx->out_path = g_build_filename (fx->dir, "out.xlsx", NULL);
+  fx->store = cp_store_open (path, CP_STORE_OPEN_CREATE, NULL);
+  g_assert_nonnull (fx->store);
+
+  gint64 t1 = township (fx->store, "001", "民主街道");
+  gint64 t2 = township (fx->store, "100", "新站镇");
+  facility (fx->store, community (fx->store, t1, "001001", CP_COMMUNITY_URBAN, 1000), 300, 280);
+  facility (fx->store, community (fx->store, t1, "001002", CP_COMMUNITY_URBAN, 500), 100, 90);
+  community (fx->store, t2, "100001", CP_COMMUNITY_RURAL, 200);
+  facility (fx->store, community (fx->store, t2, "100002", CP_COMMUNITY_RURAL, 400), 250, 250);
+  facility (fx->store, community (fx->store, t2, "100003", CP_COMMUNITY_RURAL, 300), 150, 150);
+}
+
+/* Removes everything in the fixture's folder; fails on what the writer should not have left. */
+static void
+fixture_tear_down (Fixture *fx, gconstpointer data)
+{
+  cp_store_free (fx->store);
+  g_autoptr (GDir) dir = g_dir_open (fx->dir, 0, NULL);
+  const char *name;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fx->dir, name, NULL);
+      g_remove (path);
+    }
+  g_rmdir (fx->dir);
+  g_free (fx->dir);
+  g_free (fx->out_path);
+}
+
+/* Names in @dir other than the database's own files. */
+static guint
+count_other_files (const char *dir_path)
+{
+  g_autoptr (GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (!g_str_has_prefix (name, "workbook.db"))
+      n++;
+  return n;
+}
+
+/* Whether the zip at @path holds a member named @member: a zip names each member in plain
+ * text in its local header and again in the central directory. */
+static gboolean
+zip_has_member (const char *path, const char *member)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return memmem (contents, length, member, strlen (member)) != NULL;
+}
+
+static guint
+count_sheets (const char *path)
+{
+  guint n = 0;
+
+  for (;;)
+    {
+      g_autofree char *member = g_strdup_printf ("xl/worksheets/sheet%u.xml", n + 1);
+      if (!zip_has_member (path, member))
+        return n;
+      n++;
+    }
+}
+
+static void
+test_export (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (cp_workbook_export (fx->store, 2025, fx->out_path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (fx->out_path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 4);
+  g_assert_cmpmem (contents, 2, "PK", 2);
+  /* The summary and one community sheet; the summary's chart. */
+  g_assert_cmpuint (count_sheets (fx->out_path), ==, 2);
+  g_assert_true (zip_has_member (fx->out_path, "xl/charts/chart1.xml"));
+  /* Nothing else is left beside it. */
+  g_assert_cmpuint (count_other_files (fx->dir), ==, 1);
+}
+
+static void
+test_export_constant_memory (Fixture *fx, gconstpointer data)
+{
+  CpWorkbookOptions options;
+
+  cp_workbook_options_init_default (&options);
+  options.constant_memory_above = 0;
+  g_assert_true (cp_workbook_export_full (fx->store, 2025, fx->out_path, &options, NULL, NULL,
+                                          NULL, NULL));
+  g_assert_cmpuint (count_sheets (fx->out_path), ==, 2);
+  g_assert_true (zip_has_member (fx->out_path, "xl/charts/chart1.xml"));
+  /* constant_memory writes strings inline, not to the shared string table. */
+  g_assert_false (zip_has_member (fx->out_path, "xl/sharedStrings.xml"));
+  g_assert_cmpuint (count_other_files (fx->dir), ==, 1);
+}
+
+static guint
+sheets_with_limit (Fixture *fx, guint32 max_rows, gboolean constant_memory)
+{
+  CpWorkbookOptions options;
+  g_autoptr (GError) error = NULL;
+
+  cp_workbook_options_init_default (&options);
+  options.max_rows_per_sheet = max_rows;
+  options.constant_memory_above = constant_memory ? 0 : G_MAXUINT;
+  g_assert_true (cp_workbook_export_full (fx->store, 2025, fx->out_path, &options, NULL, NULL,
+                                          NULL, &error));
+  g_assert_no_error (error);
+  return count_sheets (fx->out_path);
+}
+
+static void
+test_row_limit (Fixture *fx, gconstpointer data)
+{
+  /* Five communities; each sheet has its header row. Header + 5 rows fit in 6: the summary and
+   * one sheet, and no empty sheet after it. */
+  g_assert_cmpuint (sheets_with_limit (fx, 6, FALSE), ==, 2);
+  /* Header + 4, header + 1. */
+  g_assert_cmpuint (sheets_with_limit (fx, 5, FALSE), ==, 3);
+  /* Header + 2, + 2, + 1. */
+  g_assert_cmpuint (sheets_with_limit (fx, 3, TRUE), ==, 4);
+  /* One community a sheet. */
+  g_assert_cmpuint (sheets_with_limit (fx, 2, TRUE), ==, 6);
+  g_assert_cmpuint (count_other_files (fx->dir), ==, 1);
+}
+
+static void
+test_cancelled_before (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GError) error = NULL;
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (cp_workbook_export (fx->store, 2025, fx->out_path, NULL, NULL, cancellable,
+                                      &error));
+  g_assert_error (error, CP_ERROR, CP_ERROR_CANCELLED);
+  g_assert_false (g_file_test (fx->out_path, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_other_files (fx->dir), ==, 0);
+}
+
+static void
+cancel_on_progress (double fraction, gpointer user_data)
+{
+  if (fraction > 0.0 && fraction < 1.0)
+    g_cancellable_cancel (user_data);
+}
+
+/* 10,000 more communities, so that the writer reports progress (every 4,096 rows) while it
+ * writes the community sheet. */
+static void
+add_many_communities (CpStore *store)
+{
+  gint64 t = township (store, "200", "前进乡");
+
+  g_assert_true (cp_store_begin (store, NULL));
+  for (guint i = 0; i < 10000; i++)
+    {
+      char code[16];
+      g_snprintf (code, sizeof code, "200%05u", i);
+      community (store, t, code, CP_COMMUNITY_RURAL, 100 + i % 50);
+    }
+  g_assert_true (cp_store_commit (store, NULL));
+}
+
+static void
+test_cancelled_while_writing (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GError) error = NULL;
+  gboolean constant_memory = GPOINTER_TO_INT (data);
+  CpWorkbookOptions options;
+
+  add_many_communities (fx->store);
+  /* An earlier export stays as it was. */
+  g_assert_true (g_file_set_contents (fx->out_path, "earlier", -1, NULL));
+  cp_workbook_options_init_default (&options);
+  options.constant_memory_above = constant_memory ? 0 : G_MAXUINT;
+  g_assert_false (cp_workbook_export_full (fx->store, 2025, fx->out_path, &options,
+                                           cancel_on_progress, cancellable, cancellable, &error));
+  g_assert_error (error, CP_ERROR, CP_ERROR_CANCELLED);
+  g_assert_true (g_cancellable_is_cancelled (cancellable));
+
+  g_autofree char *contents = NULL;
+  g_assert_true (g_file_get_contents (fx->out_path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "earlier");
+  g_assert_cmpuint (count_other_files (fx->dir), ==, 1);
+}
+
+typedef struct
+{
+  guint calls;
+  double last;
+  gboolean increasing;
+} Progress;
+
+static void
+record_progress (double fraction, gpointer user_data)
+{
+  Progress *p = user_data;
+
+  if (p->calls > 0 && fraction < p->last)
+    p->increasing = FALSE;
+  p->calls++;
+  p->last = fraction;
+}
+
+static void
+test_progress (Fixture *fx, gconstpointer data)
+{
+  Progress p = { .increasing = TRUE };
+
+  add_many_communities (fx->store);
+  g_assert_true (cp_workbook_export (fx->store, 2025, fx->out_path, record_progress, &p, NULL,
+                                     NULL));
+  /* 0, after 4,096 and 8,192 of 10,005 rows, after the rows, 1. */
+  g_assert_cmpuint (p.calls, ==, 5);
+  g_assert_true (p.increasing);
+  g_assert_cmpfloat (p.last, ==, 1.0);
+}
+
+static void
+test_missing_folder (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_build_filename (fx->dir, "no-such-folder", "out.xlsx", NULL);
+
+  g_assert_false (cp_workbook_export (fx->store, 2025, path, NULL, NULL, NULL, &error));
+  g_assert_error (error, CP_ERROR, CP_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "no-such-folder"));
+  g_assert_cmpuint (count_other_files (fx->dir), ==, 0);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func, data)                                                                      \
+  g_test_add (path, Fixture, data, fixture_set_up, func, fixture_tear_down)
+  ADD ("/workbook/export", test_export, NULL);
+  ADD ("/workbook/export-constant-memory", test_export_constant_memory, NULL);
+  ADD ("/workbook/row-limit", test_row_limit, NULL);
+  ADD ("/workbook/cancelled-before", test_cancelled_before, NULL);
+  ADD ("/workbook/cancelled-while-writing", test_cancelled_while_writing, GINT_TO_POINTER (FALSE));
+  ADD ("/workbook/cancelled-while-writing-constant-memory", test_cancelled_while_writing,
+       GINT_TO_POINTER (TRUE));
+  ADD ("/workbook/progress", test_progress, NULL);
+  ADD ("/workbook/missing-folder", test_missing_folder, NULL);
+#undef ADD
+
+  return g_test_run ();
+}
