@@ -1,4 +1,771 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <unistd.h>
+
 #include "cp-chart.h"
+
+/* Named explicitly so that PNG, SVG and PDF carry the same CJK face on every machine. */
+#define CHART_FONT "Noto Sans CJK SC"
+#define EXPORT_WIDTH 1000
+#define EXPORT_HEIGHT 600
+/* Share of a slot a wrapped label may use, so neighbours never touch. */
+#define LABEL_FILL 0.92
+
+enum
+{
+  LABELS_ONE_LINE,
+  LABELS_WRAPPED,
+  LABELS_ROTATED,
+};
+
+typedef struct
+{
+  double r, g, b;
+} Rgb;
+
+static const Rgb text_colour = { 0x24 / 255.0, 0x1f / 255.0, 0x31 / 255.0 };
+static const Rgb muted_colour = { 0x5e / 255.0, 0x5c / 255.0, 0x64 / 255.0 };
+static const Rgb grid_colour = { 0xde / 255.0, 0xdd / 255.0, 0xda / 255.0 };
+static const Rgb axis_colour = { 0x77 / 255.0, 0x76 / 255.0, 0x7b / 255.0 };
+static const Rgb bar_colour = { 0x1c / 255.0, 0x71 / 255.0, 0xd8 / 255.0 };
+static const Rgb bar_edge_colour = { 0x1a / 255.0, 0x5f / 255.0, 0xb4 / 255.0 };
+static const Rgb warn_colour = { 0xe6 / 255.0, 0x61 / 255.0, 0x00 / 255.0 };
+static const Rgb warn_edge_colour = { 0xa0 / 255.0, 0x3c / 255.0, 0x00 / 255.0 };
+static const Rgb reference_colour = { 0xc0 / 255.0, 0x1c / 255.0, 0x28 / 255.0 };
+
+/* Text: measured and drawn through one context without hinting, so sizes do not depend on the
+ * surface or the scale. */
+
+static PangoContext *
+text_context_new (void)
+{
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, options);
+  cairo_font_options_destroy (options);
+  pango_context_set_round_glyph_positions (context, FALSE);
+  return context;
+}
+
+static PangoLayout *
+text_new (PangoContext *context, const char *text, double size, gboolean bold)
+{
+  PangoLayout *layout = pango_layout_new (context);
+  PangoFontDescription *font = pango_font_description_new ();
+
+  pango_font_description_set_family (font, CHART_FONT);
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  if (bold)
+    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  pango_layout_set_text (layout, text, -1);
+  return layout;
+}
+
+static void
+text_size (PangoLayout *layout, double *width, double *height)
+{
+  int w, h;
+
+  pango_layout_get_size (layout, &w, &h);
+  if (width != NULL)
+    *width = (double) w / PANGO_SCALE;
+  if (height != NULL)
+    *height = (double) h / PANGO_SCALE;
+}
+
+static double
+text_width (PangoContext *context, const char *text, double size, gboolean bold)
+{
+  g_autoptr (PangoLayout) layout = text_new (context, text, size, bold);
+  double width;
+
+  text_size (layout, &width, NULL);
+  return width;
+}
+
+static double
+line_height (PangoContext *context, double size)
+{
+  g_autoptr (PangoLayout) layout = text_new (context, "Ag 平方", size, FALSE);
+  double height;
+
+  text_size (layout, NULL, &height);
+  return height;
+}
+
+/* Draws @layout with its top at @y and its x anchor at @x: @align 0 left, 0.5 centre, 1 right. */
+static void
+show_layout (cairo_t *cr, PangoLayout *layout, double x, double y, double align, const Rgb *rgb)
+{
+  double width;
+
+  text_size (layout, &width, NULL);
+  cairo_set_source_rgb (cr, rgb->r, rgb->g, rgb->b);
+  cairo_move_to (cr, x - width * align, y);
+  pango_cairo_show_layout (cr, layout);
+}
+
+static void
+show_text (cairo_t *cr, PangoContext *context, const char *text, double size, gboolean bold,
+           double x, double y, double align, const Rgb *rgb)
+{
+  g_autoptr (PangoLayout) layout = text_new (context, text, size, bold);
+
+  show_layout (cr, layout, x, y, align, rgb);
+}
+
+static void
+set_rgb (cairo_t *cr, const Rgb *rgb)
+{
+  cairo_set_source_rgb (cr, rgb->r, rgb->g, rgb->b);
+}
+
+/* Data */
+
+static void
+chart_bar_clear (CpChartBar *bar)
+{
+  g_clear_pointer (&bar->label, g_free);
+}
+
+CpChartData *
+cp_chart_data_new_from_townships (GArray *townships, const CpStandards *standards, int year)
+{
+  g_return_val_if_fail (townships != NULL && standards != NULL, NULL);
+
+  CpChartData *data = g_new0 (CpChartData, 1);
+  double reference = standards->area_per_100_households_m2;
+
+  data->title = g_strdup_printf (_("Facility area per 100 households by township (%d)"), year);
+  data->value_axis = g_strdup (_("m² per 100 households"));
+  data->category_axis = g_strdup (_("Township"));
+  data->reference_label = g_strdup_printf (_("Standard %g m² per 100 households"), reference);
+  data->reference = reference;
+  data->bars = g_array_sized_new (FALSE, TRUE, sizeof (CpChartBar), townships->len);
+  g_array_set_clear_func (data->bars, (GDestroyNotify) chart_bar_clear);
+  for (guint i = 0; i < townships->len; i++)
+    {
+      const CpTownshipResult *t = &g_array_index (townships, CpTownshipResult, i);
+      CpChartBar bar = {
+        .label = g_strdup (t->name),
+        .value = cp_township_result_area_per_100 (t),
+        .empty = t->households <= 0,
+      };
+      g_array_append_val (data->bars, bar);
+    }
+  return data;
+}
+
+CpChartData *
+cp_chart_data_new_facilities (CpStore *store, int year, GError **error)
+{
+  g_return_val_if_fail (store != NULL, NULL);
+
+  CpCheckSummary summary;
+  g_autoptr (GArray) townships = cp_check_townships (store, year, &summary, NULL, error);
+  if (townships == NULL)
+    return NULL;
+  return cp_chart_data_new_from_townships (townships, &summary.standards, year);
+}
+
+void
+cp_chart_data_free (CpChartData *data)
+{
+  if (data == NULL)
+    return;
+  g_free (data->title);
+  g_free (data->value_axis);
+  g_free (data->category_axis);
+  g_free (data->reference_label);
+  g_clear_pointer (&data->bars, g_array_unref);
+  g_free (data);
+}
+
+gboolean
+cp_chart_bar_is_below (const CpChartData *data, guint index)
+{
+  g_return_val_if_fail (data != NULL && index < data->bars->len, FALSE);
+
+  const CpChartBar *bar = &g_array_index (data->bars, CpChartBar, index);
+  /* Values carry one decimal when shown: 29.96 reads as 30.0 and passes, as in the rules. */
+  return !bar->empty && bar->value + 1e-6 < data->reference;
+}
+
+/* Layout */
+
+static double
+nice_step (double raw)
+{
+  double power = pow (10.0, floor (log10 (raw)));
+  double f = raw / power;
+  double nice = f <= 1.0 ? 1.0 : f <= 2.0 ? 2.0 : f <= 2.5 ? 2.5 : f <= 5.0 ? 5.0 : 10.0;
+
+  return nice * power;
+}
+
+/* The value axis runs from 0 to a round number a little above the largest bar and the
+ * reference, in about five steps. */
+static void
+layout_scale (const CpChartData *data, CpChartLayout *layout)
+{
+  double top = data->reference;
+
+  for (guint i = 0; i < data->bars->len; i++)
+    top = MAX (top, g_array_index (data->bars, CpChartBar, i).value);
+  top *= 1.05;
+  if (!(top > 0))
+    top = 1.0;
+  layout->tick_step = nice_step (top / 5.0);
+  layout->axis_max = ceil (top / layout->tick_step - 1e-9) * layout->tick_step;
+}
+
+static double
+tick_label_width (PangoContext *context, const CpChartLayout *layout)
+{
+  double widest = 0;
+
+  for (double v = 0; v <= layout->axis_max + layout->tick_step / 2; v += layout->tick_step)
+    {
+      g_autofree char *text = g_strdup_printf ("%g", v);
+      widest = MAX (widest, text_width (context, text, layout->font_size * 0.85, FALSE));
+    }
+  return widest;
+}
+
+static void
+wrap_label (PangoLayout *label, double slot_width)
+{
+  pango_layout_set_width (label, (int) (slot_width * LABEL_FILL * PANGO_SCALE));
+  pango_layout_set_wrap (label, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_alignment (label, PANGO_ALIGN_CENTER);
+}
+
+static PangoLayout *
+category_label_new (PangoContext *context, const CpChartLayout *layout, const char *text)
+{
+  PangoLayout *label = text_new (context, text, layout->font_size * 0.9, FALSE);
+
+  if (layout->label_mode == LABELS_WRAPPED)
+    wrap_label (label, layout->slot_width);
+  return label;
+}
+
+/* One line when every name fits its slot, wrapped into at most three lines when that suffices,
+ * else rotated by 45° (and only every n-th one when even those would overlap). */
+static void
+layout_labels (PangoContext *context, const CpChartData *data, CpChartLayout *layout)
+{
+  double size = layout->font_size * 0.9;
+  double line = line_height (context, size);
+  double widest = 0, tallest = line;
+  int most_lines = 1;
+
+  for (guint i = 0; i < data->bars->len; i++)
+    widest = MAX (widest, text_width (context, g_array_index (data->bars, CpChartBar, i).label,
+                                      size, FALSE));
+  layout->label_every = 1;
+  layout->label_mode = LABELS_ONE_LINE;
+  layout->labels_height = line;
+  if (widest <= layout->slot_width * LABEL_FILL)
+    return;
+
+  for (guint i = 0; i < data->bars->len; i++)
+    {
+      g_autoptr (PangoLayout) label = text_new (
+          context, g_array_index (data->bars, CpChartBar, i).label, size, FALSE);
+      double height;
+      wrap_label (label, layout->slot_width);
+      most_lines = MAX (most_lines, pango_layout_get_line_count (label));
+      text_size (label, NULL, &height);
+      tallest = MAX (tallest, height);
+    }
+  if (most_lines <= 3 && layout->slot_width * LABEL_FILL >= size * 2)
+    {
+      layout->label_mode = LABELS_WRAPPED;
+      layout->labels_height = tallest;
+      return;
+    }
+  layout->label_mode = LABELS_ROTATED;
+  layout->labels_height = MIN ((widest + line) * G_SQRT2 / 2, layout->height * 0.35);
+  /* Rotated lines stand slot × sin 45° apart. */
+  layout->label_every = MAX (1, (guint) ceil (line * 1.1 / (layout->slot_width * G_SQRT2 / 2)));
+}
+
+static void
+layout_compute (PangoContext *context, const CpChartData *data, double width, double height,
+                CpChartLayout *layout)
+{
+  double fs = CLAMP (MIN (height / 40.0, width / 62.0), 6.0, 16.0);
+  double margin = fs;
+  guint n = MAX (data->bars->len, 1);
+
+  *layout = (CpChartLayout){ .width = width, .height = height, .font_size = fs };
+  layout->title_y = margin;
+  layout->legend_y = layout->title_y + line_height (context, fs * 1.35) + fs * 0.3;
+  layout->plot_y = layout->legend_y + line_height (context, fs * 0.9) + fs * 1.4;
+  layout_scale (data, layout);
+
+  layout->plot_x = margin + line_height (context, fs * 0.9) + fs * 0.6
+                   + tick_label_width (context, layout) + fs * 0.5;
+  layout->plot_width = MAX (1.0, width - margin * 1.5 - layout->plot_x);
+  layout->slot_width = layout->plot_width / n;
+  layout->bar_width = MIN (layout->slot_width * 0.62, fs * 6);
+  layout_labels (context, data, layout);
+
+  double bottom = height - margin - line_height (context, fs * 0.9) - fs * 0.5
+                  - layout->labels_height - fs * 0.4;
+  layout->plot_height = MAX (1.0, bottom - layout->plot_y);
+  layout->labels_y = layout->plot_y + layout->plot_height + fs * 0.4;
+}
+
+void
+cp_chart_layout_facilities (const CpChartData *data, double width, double height,
+                            CpChartLayout *layout)
+{
+  g_return_if_fail (data != NULL && layout != NULL);
+
+  PangoContext *context = text_context_new ();
+  layout_compute (context, data, width, height, layout);
+  g_object_unref (context);
+}
+
+double
+cp_chart_layout_value_y (const CpChartLayout *layout, double value)
+{
+  g_return_val_if_fail (layout != NULL, 0.0);
+
+  double share = CLAMP (value / layout->axis_max, 0.0, 1.0);
+  return layout->plot_y + layout->plot_height * (1.0 - share);
+}
+
+void
+cp_chart_layout_bar (const CpChartLayout *layout, guint index, double value, double *x, double *y,
+                     double *width, double *height)
+{
+  g_return_if_fail (layout != NULL);
+
+  double top = cp_chart_layout_value_y (layout, value);
+
+  *x = layout->plot_x + layout->slot_width * (index + 0.5) - layout->bar_width / 2;
+  *y = top;
+  *width = layout->bar_width;
+  *height = layout->plot_y + layout->plot_height - top;
+}
+
+int
+cp_chart_facilities_hit_test (const CpChartData *data, double width, double height, double x,
+                              double y)
+{
+  g_return_val_if_fail (data != NULL, -1);
+
+  CpChartLayout layout;
+  cp_chart_layout_facilities (data, width, height, &layout);
+  if (data->bars->len == 0 || y < layout.plot_y || y > layout.plot_y + layout.plot_height)
+    return -1;
+  double slot = floor ((x - layout.plot_x) / layout.slot_width);
+  if (slot < 0 || slot >= data->bars->len)
+    return -1;
+  double centre = layout.plot_x + layout.slot_width * (slot + 0.5);
+  if (fabs (x - centre) > layout.bar_width / 2)
+    return -1;
+  return (int) slot;
+}
+
+char *
+cp_chart_facilities_tooltip (const CpChartData *data, guint index)
+{
+  g_return_val_if_fail (data != NULL && index < data->bars->len, NULL);
+
+  const CpChartBar *bar = &g_array_index (data->bars, CpChartBar, index);
+  if (bar->empty)
+    return g_strdup_printf (_("%s: no households recorded"), bar->label);
+  if (cp_chart_bar_is_below (data, index))
+    return g_strdup_printf (_("%s: %.1f m² per 100 households, below the standard of %g"),
+                            bar->label, bar->value, data->reference);
+  return g_strdup_printf (_("%s: %.1f m² per 100 households, meets the standard of %g"),
+                          bar->label, bar->value, data->reference);
+}
+
+/* Painting */
+
+static void
+paint_hatching (cairo_t *cr, double x, double y, double w, double h, double spacing)
+{
+  cairo_save (cr);
+  cairo_rectangle (cr, x, y, w, h);
+  cairo_clip (cr);
+  for (double d = -h; d < w; d += spacing)
+    {
+      cairo_move_to (cr, x + d, y + h);
+      cairo_line_to (cr, x + d + h, y);
+    }
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.75);
+  cairo_set_line_width (cr, spacing * 0.3);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+static void
+paint_box (cairo_t *cr, double x, double y, double w, double h, gboolean below, double fs)
+{
+  cairo_rectangle (cr, x, y, w, h);
+  set_rgb (cr, below ? &warn_colour : &bar_colour);
+  cairo_fill (cr);
+  if (below)
+    paint_hatching (cr, x, y, w, h, MAX (3.0, fs * 0.55));
+  cairo_rectangle (cr, x + 0.5, y + 0.5, MAX (0, w - 1), MAX (0, h - 1));
+  set_rgb (cr, below ? &warn_edge_colour : &bar_edge_colour);
+  cairo_set_line_width (cr, 1.0);
+  cairo_stroke (cr);
+}
+
+static void
+paint_legend (cairo_t *cr, PangoContext *context, const CpChartData *data,
+              const CpChartLayout *layout)
+{
+  double fs = layout->font_size, size = fs * 0.9, box = size, gap = fs * 0.4, space = fs * 1.5;
+  const char *texts[] = { _("Actual, meets the standard"), _("Actual, below the standard"),
+                          data->reference_label };
+  double widths[G_N_ELEMENTS (texts)], total = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      widths[i] = text_width (context, texts[i], size, FALSE);
+      total += (i == 2 ? box * 2 : box) + gap + widths[i] + (i > 0 ? space : 0);
+    }
+  double x = MAX (fs, (layout->width - total) / 2);
+  double y = layout->legend_y, mid = y + line_height (context, size) / 2;
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      double mark = i == 2 ? box * 2 : box;
+      if (i == 2)
+        {
+          set_rgb (cr, &reference_colour);
+          cairo_set_line_width (cr, MAX (1.5, fs * 0.16));
+          cairo_move_to (cr, x, mid);
+          cairo_line_to (cr, x + mark, mid);
+          cairo_stroke (cr);
+        }
+      else
+        paint_box (cr, x, mid - box / 2, box, box, i == 1, fs);
+      show_text (cr, context, texts[i], size, FALSE, x + mark + gap, y, 0, &text_colour);
+      x += mark + gap + widths[i] + space;
+    }
+}
+
+static void
+paint_grid (cairo_t *cr, PangoContext *context, const CpChartLayout *layout)
+{
+  double size = layout->font_size * 0.85, half = line_height (context, size) / 2;
+
+  cairo_set_line_width (cr, 1.0);
+  for (double v = 0; v <= layout->axis_max + layout->tick_step / 2; v += layout->tick_step)
+    {
+      g_autofree char *text = g_strdup_printf ("%g", v);
+      double y = cp_chart_layout_value_y (layout, v);
+      set_rgb (cr, &grid_colour);
+      cairo_move_to (cr, layout->plot_x, y);
+      cairo_line_to (cr, layout->plot_x + layout->plot_width, y);
+      cairo_stroke (cr);
+      show_text (cr, context, text, size, FALSE, layout->plot_x - layout->font_size * 0.4,
+                 y - half, 1.0, &muted_colour);
+    }
+  set_rgb (cr, &axis_colour);
+  cairo_move_to (cr, layout->plot_x, layout->plot_y);
+  cairo_line_to (cr, layout->plot_x, layout->plot_y + layout->plot_height);
+  cairo_line_to (cr, layout->plot_x + layout->plot_width, layout->plot_y + layout->plot_height);
+  cairo_stroke (cr);
+}
+
+/* Drawn over the reference line on a white patch, so a value near the standard stays legible. */
+static void
+paint_bar_value (cairo_t *cr, PangoContext *context, const CpChartLayout *layout, guint index,
+                 const char *text, double top, gboolean below)
+{
+  double size = layout->font_size * 0.8, width, height, pad = layout->font_size * 0.15;
+  g_autoptr (PangoLayout) label = text_new (context, text, size, below);
+  double centre = layout->plot_x + layout->slot_width * (index + 0.5);
+
+  text_size (label, &width, &height);
+  double y = top - height - layout->font_size * 0.15;
+  if (width > layout->slot_width * 0.95)
+    return;
+  cairo_rectangle (cr, centre - width / 2 - pad, y, width + 2 * pad, height);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
+  cairo_fill (cr);
+  show_layout (cr, label, centre, y, 0.5, below ? &warn_edge_colour : &muted_colour);
+}
+
+static void
+paint_bars (cairo_t *cr, const CpChartData *data, const CpChartLayout *layout)
+{
+  for (guint i = 0; i < data->bars->len; i++)
+    {
+      const CpChartBar *bar = &g_array_index (data->bars, CpChartBar, i);
+      double x, y, w, h;
+      cp_chart_layout_bar (layout, i, bar->value, &x, &y, &w, &h);
+      if (!bar->empty && h > 0)
+        paint_box (cr, x, y, w, h, cp_chart_bar_is_below (data, i), layout->font_size);
+    }
+}
+
+static void
+paint_bar_values (cairo_t *cr, PangoContext *context, const CpChartData *data,
+                  const CpChartLayout *layout)
+{
+  for (guint i = 0; i < data->bars->len; i++)
+    {
+      const CpChartBar *bar = &g_array_index (data->bars, CpChartBar, i);
+      double top = cp_chart_layout_value_y (layout, bar->empty ? 0.0 : bar->value);
+      g_autofree char *text = bar->empty ? g_strdup ("—") : g_strdup_printf ("%.1f", bar->value);
+      paint_bar_value (cr, context, layout, i, text, top, cp_chart_bar_is_below (data, i));
+    }
+}
+
+static void
+paint_reference (cairo_t *cr, const CpChartData *data, const CpChartLayout *layout)
+{
+  double y = cp_chart_layout_value_y (layout, data->reference);
+
+  set_rgb (cr, &reference_colour);
+  cairo_set_line_width (cr, MAX (1.5, layout->font_size * 0.16));
+  cairo_move_to (cr, layout->plot_x, y);
+  cairo_line_to (cr, layout->plot_x + layout->plot_width, y);
+  cairo_stroke (cr);
+}
+
+static void
+paint_category_label (cairo_t *cr, PangoContext *context, const CpChartLayout *layout,
+                      guint index, const char *text)
+{
+  g_autoptr (PangoLayout) label = category_label_new (context, layout, text);
+  double centre = layout->plot_x + layout->slot_width * (index + 0.5), width, height;
+
+  text_size (label, &width, &height);
+  if (layout->label_mode != LABELS_ROTATED)
+    {
+      show_layout (cr, label, centre, layout->labels_y, 0.5, &text_colour);
+      return;
+    }
+  /* The end of the name sits under its bar; the name reads upwards to the right at 45°. */
+  cairo_save (cr);
+  cairo_translate (cr, centre, layout->labels_y);
+  cairo_rotate (cr, -G_PI / 4);
+  show_layout (cr, label, 0, -height / 2, 1.0, &text_colour);
+  cairo_restore (cr);
+}
+
+static void
+paint_axes_titles (cairo_t *cr, PangoContext *context, const CpChartData *data,
+                   const CpChartLayout *layout)
+{
+  double fs = layout->font_size;
+  g_autoptr (PangoLayout) value_title = text_new (context, data->value_axis, fs * 0.9, FALSE);
+  double width, height;
+
+  text_size (value_title, &width, &height);
+  cairo_save (cr);
+  cairo_translate (cr, fs, layout->plot_y + layout->plot_height / 2 + width / 2);
+  cairo_rotate (cr, -G_PI / 2);
+  show_layout (cr, value_title, 0, 0, 0, &text_colour);
+  cairo_restore (cr);
+
+  show_text (cr, context, data->category_axis, fs * 0.9, FALSE,
+             layout->plot_x + layout->plot_width / 2,
+             layout->labels_y + layout->labels_height + fs * 0.5, 0.5, &text_colour);
+}
+
+static void
+paint_title (cairo_t *cr, PangoContext *context, const CpChartData *data,
+             const CpChartLayout *layout)
+{
+  double fs = layout->font_size;
+  g_autoptr (PangoLayout) title = text_new (context, data->title, fs * 1.35, TRUE);
+
+  pango_layout_set_width (title, (int) ((layout->width - 2 * fs) * PANGO_SCALE));
+  pango_layout_set_ellipsize (title, PANGO_ELLIPSIZE_END);
+  pango_layout_set_alignment (title, PANGO_ALIGN_CENTER);
+  show_layout (cr, title, fs, layout->title_y, 0, &text_colour);
+}
+
+static void
+paint_all (cairo_t *cr, PangoContext *context, const CpChartData *data,
+           const CpChartLayout *layout)
+{
+  paint_title (cr, context, data, layout);
+  paint_legend (cr, context, data, layout);
+  paint_grid (cr, context, layout);
+  paint_bars (cr, data, layout);
+  paint_reference (cr, data, layout);
+  paint_bar_values (cr, context, data, layout);
+  for (guint i = 0; i < data->bars->len; i += layout->label_every)
+    paint_category_label (cr, context, layout, i,
+                          g_array_index (data->bars, CpChartBar, i).label);
+  paint_axes_titles (cr, context, data, layout);
+}
+
+void
+cp_chart_paint_facilities (cairo_t *cr, const CpChartData *data, double width, double height)
+{
+  g_return_if_fail (cr != NULL && data != NULL);
+
+  PangoContext *context = text_context_new ();
+  CpChartLayout layout;
+
+  layout_compute (context, data, width, height, &layout);
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_clip (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  paint_all (cr, context, data, &layout);
+  cairo_restore (cr);
+  g_object_unref (context);
+}
+
+/* Export */
+
+typedef enum
+{
+  FORMAT_PNG,
+  FORMAT_SVG,
+  FORMAT_PDF,
+} ChartFormat;
+
+static gboolean
+format_from_path (const char *path, ChartFormat *format, GError **error)
+{
+  const char *dot = strrchr (path, '.');
+  static const char *const extensions[] = { ".png", ".svg", ".pdf" };
+
+  for (guint i = 0; dot != NULL && i < G_N_ELEMENTS (extensions); i++)
+    if (g_ascii_strcasecmp (dot, extensions[i]) == 0)
+      {
+        *format = (ChartFormat) i;
+        return TRUE;
+      }
+  return cp_set_error (error, CP_ERROR_INVALID,
+                       _("Cannot tell the format of “%s”: name the file .png, .svg or .pdf."),
+                       path);
+}
+
+/* A new empty file beside @path (same folder, so the final rename is atomic), created with the
+ * usual permissions rather than mkstemp's 0600. */
+static char *
+create_temp_beside (const char *path, GError **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+
+  for (int attempt = 0; attempt < 100; attempt++)
+    {
+      g_autofree char *name = g_strdup_printf (".%s.%08x.part", base, g_random_int ());
+      char *temp = g_build_filename (dir, name, NULL);
+      int fd = g_open (temp, O_WRONLY | O_CREAT | O_EXCL, 0666);
+      int saved = errno;
+      if (fd >= 0)
+        {
+          close (fd);
+          return temp;
+        }
+      g_free (temp);
+      if (saved != EEXIST)
+        {
+          cp_set_error (error, CP_ERROR_FAILED, _("Cannot write “%s”: %s."), path,
+                        g_strerror (saved));
+          return NULL;
+        }
+    }
+  cp_set_error (error, CP_ERROR_FAILED, _("Cannot write “%s”: no temporary name is free."), path);
+  return NULL;
+}
+
+static cairo_surface_t *
+surface_new (ChartFormat format, const char *path, double width, double height)
+{
+  switch (format)
+    {
+    case FORMAT_SVG:
+      return cairo_svg_surface_create (path, width, height);
+    case FORMAT_PDF:
+      return cairo_pdf_surface_create (path, width, height);
+    case FORMAT_PNG:
+    default:
+      return cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) width, (int) height);
+    }
+}
+
+static gboolean
+paint_to_file (const CpChartData *data, ChartFormat format, const char *path, GError **error)
+{
+  cairo_surface_t *surface = surface_new (format, path, EXPORT_WIDTH, EXPORT_HEIGHT);
+
+  if (format == FORMAT_PDF)
+    {
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, data->title);
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR,
+                                      _("Community Service Planner"));
+    }
+  cairo_t *cr = cairo_create (surface);
+  cp_chart_paint_facilities (cr, data, EXPORT_WIDTH, EXPORT_HEIGHT);
+  cairo_status_t status = cairo_status (cr);
+  cairo_destroy (cr);
+  if (status == CAIRO_STATUS_SUCCESS && format == FORMAT_PNG)
+    status = cairo_surface_write_to_png (surface, path);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    return cp_set_error (error, CP_ERROR_FAILED, _("Cannot draw the chart: %s."),
+                         cairo_status_to_string (status));
+  return TRUE;
+}
+
+gboolean
+cp_chart_export (CpStore *store, const char *name, int year, const char *out_path,
+                 GError **error)
+{
+  g_return_val_if_fail (store != NULL && name != NULL && out_path != NULL, FALSE);
+
+  ChartFormat format = FORMAT_PNG;
+  if (!g_str_equal (name, "facilities"))
+    return cp_set_error (error, CP_ERROR_INVALID,
+                         _("There is no chart “%s”; the charts are: %s."), name, "facilities");
+  if (!format_from_path (out_path, &format, error))
+    return FALSE;
+
+  g_autoptr (CpChartData) data = cp_chart_data_new_facilities (store, year, error);
+  if (data == NULL)
+    return FALSE;
+  g_autofree char *temp = create_temp_beside (out_path, error);
+  if (temp == NULL)
+    return FALSE;
+  if (!paint_to_file (data, format, temp, error))
+    {
+      g_unlink (temp);
+      return FALSE;
+    }
+  if (g_rename (temp, out_path) != 0)
+    {
+      int saved = errno;
+      g_unlink (temp);
+      return cp_set_error (error, CP_ERROR_FAILED, _("Cannot write “%s”: %s."), out_path,
+                           g_strerror (saved));
+    }
+  return TRUE;
+}

@@ -1,0 +1,361 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+
+#include "cp-chart.h"
+
+#define YEAR 2025
+#define WIDTH 800
+#define HEIGHT 500
+
+/* Two townships, one community each, checked in 2025 against the default 30 m²/100 households:
+ *   001 甲街道: 200 households,  90 m² → 45 m²/100 households (meets the standard)
+ *   002 乙镇:   500 households, 100 m² → 20 m²/100 households (below it)
+ * The value axis then runs to 50: 45 × 1.05 = 47.25, steps of 10. */
+typedef struct
+{
+  char *dir;
+  char *db_path;
+  CpStore *store;
+} Fixture;
+
+static void
+add_community (CpStore *store, const char *township_code, const char *township_name,
+               CpTownshipKind kind, const char *code, gint64 households, double area)
+{
+  g_autoptr (GError) error = NULL;
+  CpTownship township = { .code = (char *) township_code, .name = (char *) township_name,
+                          .kind = kind };
+  g_assert_true (cp_store_upsert_township (store, &township, &error));
+  g_assert_no_error (error);
+
+  CpCommunity community = { .township_id = township.id, .code = (char *) code,
+                            .name = (char *) "样例社区", .kind = CP_COMMUNITY_URBAN,
+                            .households = households, .population = households * 3 };
+  g_assert_true (cp_store_upsert_community (store, &community, 0, &error));
+  g_assert_no_error (error);
+
+  CpFacility facility = { .community_id = community.id, .name = (char *) "综合服务中心",
+                          .kind = CP_FACILITY_COMPREHENSIVE, .total_area_m2 = area,
+                          .service_area_m2 = area * 0.9, .office_area_m2 = area * 0.1,
+                          .provision = CP_PROVISION_NEW, .status = CP_STATUS_IN_USE,
+                          .year = 2020 };
+  g_assert_true (cp_store_upsert_facility (store, &facility, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_set_up (Fixture *f, gconstpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("cp-chart-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->db_path = g_build_filename (f->dir, "planner.db", NULL);
+  f->store = cp_store_open (f->db_path, CP_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  add_community (f->store, "001", "甲街道", CP_TOWNSHIP_SUBDISTRICT, "001001", 200, 90.0);
+  add_community (f->store, "002", "乙镇", CP_TOWNSHIP_TOWN, "002001", 500, 100.0);
+}
+
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr (GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer user_data)
+{
+  g_clear_pointer (&f->store, cp_store_free);
+  remove_dir (f->dir);
+  g_free (f->db_path);
+  g_free (f->dir);
+}
+
+static CpChartData *
+load_data (Fixture *f)
+{
+  g_autoptr (GError) error = NULL;
+  CpChartData *data = cp_chart_data_new_facilities (f->store, YEAR, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (data);
+  return data;
+}
+
+static void
+test_data (Fixture *f, gconstpointer user_data)
+{
+  g_autoptr (CpChartData) data = load_data (f);
+
+  g_assert_cmpuint (data->bars->len, ==, 2);
+  g_assert_cmpstr (g_array_index (data->bars, CpChartBar, 0).label, ==, "甲街道");
+  g_assert_cmpfloat_with_epsilon (g_array_index (data->bars, CpChartBar, 0).value, 45.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (g_array_index (data->bars, CpChartBar, 1).value, 20.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (data->reference, 30.0, 1e-9);
+  g_assert_false (cp_chart_bar_is_below (data, 0));
+  g_assert_true (cp_chart_bar_is_below (data, 1));
+}
+
+static void
+test_layout (Fixture *f, gconstpointer user_data)
+{
+  g_autoptr (CpChartData) data = load_data (f);
+  CpChartLayout layout;
+
+  cp_chart_layout_facilities (data, WIDTH, HEIGHT, &layout);
+  g_assert_cmpfloat_with_epsilon (layout.axis_max, 50.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (layout.tick_step, 10.0, 1e-9);
+  /* The plot sits inside the chart with room for the labels around it. */
+  g_assert_cmpfloat (layout.plot_x, >, 0);
+  g_assert_cmpfloat (layout.plot_y, >, 0);
+  g_assert_cmpfloat (layout.plot_x + layout.plot_width, <, WIDTH);
+  g_assert_cmpfloat (layout.labels_y + layout.labels_height, <, HEIGHT);
+  g_assert_cmpfloat_with_epsilon (layout.slot_width, layout.plot_width / 2, 1e-9);
+  /* 30 of 50 is 3/5 of the way up the plot. */
+  g_assert_cmpfloat_with_epsilon (cp_chart_layout_value_y (&layout, 30.0),
+                                  layout.plot_y + layout.plot_height * 0.4, 1e-9);
+}
+
+static void
+test_hit_test (Fixture *f, gconstpointer user_data)
+{
+  g_autoptr (CpChartData) data = load_data (f);
+  CpChartLayout layout;
+  double mid_y;
+
+  cp_chart_layout_facilities (data, WIDTH, HEIGHT, &layout);
+  mid_y = layout.plot_y + layout.plot_height / 2;
+  for (guint i = 0; i < 2; i++)
+    {
+      double x, y, w, h;
+      cp_chart_layout_bar (&layout, i, g_array_index (data->bars, CpChartBar, i).value, &x, &y,
+                           &w, &h);
+      g_assert_cmpint (cp_chart_facilities_hit_test (data, WIDTH, HEIGHT, x + w / 2, y + h / 2),
+                       ==, (int) i);
+    }
+  /* Left of the plot, right of the chart, above the plot, between the two bars. */
+  g_assert_cmpint (cp_chart_facilities_hit_test (data, WIDTH, HEIGHT, 1, mid_y), ==, -1);
+  g_assert_cmpint (cp_chart_facilities_hit_test (data, WIDTH, HEIGHT, WIDTH - 1, mid_y), ==, -1);
+  g_assert_cmpint (cp_chart_facilities_hit_test (data, WIDTH, HEIGHT, layout.plot_x + 5, 2), ==,
+                   -1);
+  g_assert_cmpint (cp_chart_facilities_hit_test (data, WIDTH, HEIGHT,
+                                                 layout.plot_x + layout.plot_width / 2, mid_y),
+                   ==, -1);
+
+  g_autofree char *tip = cp_chart_facilities_tooltip (data, 1);
+  g_assert_nonnull (strstr (tip, "乙镇"));
+  g_assert_nonnull (strstr (tip, "20.0"));
+}
+
+static void
+pixel (cairo_surface_t *surface, int x, int y, guint8 rgb[3])
+{
+  const guint8 *row = cairo_image_surface_get_data (surface)
+                      + (gsize) y * cairo_image_surface_get_stride (surface);
+  guint32 argb = ((const guint32 *) row)[x];
+
+  rgb[0] = (argb >> 16) & 0xff;
+  rgb[1] = (argb >> 8) & 0xff;
+  rgb[2] = argb & 0xff;
+}
+
+static gboolean
+is_white (const guint8 rgb[3])
+{
+  return rgb[0] > 0xf0 && rgb[1] > 0xf0 && rgb[2] > 0xf0;
+}
+
+static cairo_surface_t *
+paint_image (const CpChartData *data)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, WIDTH, HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+
+  cp_chart_paint_facilities (cr, data, WIDTH, HEIGHT);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static void
+test_paint (Fixture *f, gconstpointer user_data)
+{
+  g_autoptr (CpChartData) data = load_data (f);
+  cairo_surface_t *surface = paint_image (data);
+  CpChartLayout layout;
+  guint8 rgb[3];
+  double x, y, w, h;
+
+  cp_chart_layout_facilities (data, WIDTH, HEIGHT, &layout);
+
+  /* Bar 0 (45, meets the standard) is a solid blue between its top and the axis. */
+  cp_chart_layout_bar (&layout, 0, 45.0, &x, &y, &w, &h);
+  g_assert_cmpfloat (h, >, 50);
+  pixel (surface, (int) (x + w / 2), (int) (y + h * 0.75), rgb);
+  g_assert_false (is_white (rgb));
+  g_assert_cmpint (rgb[2], >, rgb[0] + 80);
+  /* Above its top, in the plot, the background shows. */
+  pixel (surface, (int) (x + w / 2), (int) (layout.plot_y + 2), rgb);
+  g_assert_true (is_white (rgb));
+
+  /* Bar 1 (20, below) is orange and hatched: along its width two different colours appear. */
+  cp_chart_layout_bar (&layout, 1, 20.0, &x, &y, &w, &h);
+  gboolean orange = FALSE, light = FALSE;
+  for (int px = (int) x + 3; px < (int) (x + w) - 3; px++)
+    {
+      pixel (surface, px, (int) (y + h / 2), rgb);
+      orange |= rgb[0] > 0xc0 && rgb[1] < 0x80 && rgb[2] < 0x40;
+      light |= rgb[1] > 0xb0;
+    }
+  g_assert_true (orange);
+  g_assert_true (light);
+
+  /* The reference line is red at y = plot_y + 0.4 × plot_height, between the bars. */
+  int line_x = (int) (layout.plot_x + layout.plot_width / 2);
+  int line_y = (int) floor (layout.plot_y + layout.plot_height * 0.4);
+  gboolean red = FALSE;
+  for (int dy = -1; dy <= 1; dy++)
+    {
+      pixel (surface, line_x, line_y + dy, rgb);
+      red |= rgb[0] > 0x90 && rgb[1] < 0x60 && rgb[2] < 0x60;
+    }
+  g_assert_true (red);
+  pixel (surface, line_x, line_y - 6, rgb);
+  g_assert_true (is_white (rgb));
+
+  cairo_surface_destroy (surface);
+}
+
+/* 17 names of 2 to 6 characters at 800 × 500: labels must not overlap. */
+static void
+test_crowded_labels (void)
+{
+  static const char *const names[] = { "民主", "长安", "河南", "奶子山", "拉法", "河北",
+                                       "新农", "新站", "天岗", "白石山", "漂河", "黄松甸",
+                                       "天北", "松江", "庆岭", "乌林朝鲜族乡", "前进乡" };
+  g_autoptr (GArray) townships = g_array_new (FALSE, TRUE, sizeof (CpTownshipResult));
+  CpStandards standards;
+  CpChartLayout layout;
+
+  g_array_set_clear_func (townships, (GDestroyNotify) cp_township_result_clear);
+  cp_standards_init_default (&standards, YEAR);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      CpTownshipResult t = { .name = g_strdup (names[i]), .households = 1000,
+                             .actual_area_m2 = 150.0 + 20.0 * i };
+      g_array_append_val (townships, t);
+    }
+  g_autoptr (CpChartData) data = cp_chart_data_new_from_townships (townships, &standards, YEAR);
+  cp_chart_layout_facilities (data, WIDTH, HEIGHT, &layout);
+  g_assert_cmpuint (layout.label_every, ==, 1);
+  g_assert_cmpint (layout.label_mode, !=, 0);
+  g_assert_cmpfloat (layout.plot_height, >, HEIGHT / 2.0);
+
+  cairo_surface_t *surface = paint_image (data);
+  const char *out = g_getenv ("CP_CHART_DEBUG_PNG");
+  if (out != NULL)
+    cairo_surface_write_to_png (surface, out);
+  cairo_surface_destroy (surface);
+}
+
+static gboolean
+file_starts_with (const char *path, const char *magic, gsize length)
+{
+  g_autofree char *contents = NULL;
+  gsize size;
+
+  if (!g_file_get_contents (path, &contents, &size, NULL))
+    return FALSE;
+  return size >= length && memcmp (contents, magic, length) == 0;
+}
+
+static void
+test_export (Fixture *f, gconstpointer user_data)
+{
+  static const struct
+  {
+    const char *name;
+    const char *magic;
+  } cases[] = {
+    { "chart.png", "\x89PNG\r\n\x1a\n" },
+    { "chart.svg", "<?xml" },
+    { "chart.PDF", "%PDF-" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autofree char *path = g_build_filename (f->dir, cases[i].name, NULL);
+      g_assert_true (cp_chart_export (f->store, "facilities", YEAR, path, &error));
+      g_assert_no_error (error);
+      g_assert_true (file_starts_with (path, cases[i].magic, strlen (cases[i].magic)));
+    }
+  g_autofree char *svg = NULL;
+  g_autofree char *svg_path = g_build_filename (f->dir, "chart.svg", NULL);
+  g_assert_true (g_file_get_contents (svg_path, &svg, NULL, NULL));
+  g_assert_nonnull (strstr (svg, "<svg"));
+
+  /* Only the three exports are in the folder: no temporary file left behind. */
+  g_autoptr (GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+  guint files = 0;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    files += g_str_has_prefix (name, "chart.") ? 1 : 0;
+  g_assert_cmpuint (files, ==, 3);
+}
+
+static void
+test_export_errors (Fixture *f, gconstpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *bad_ext = g_build_filename (f->dir, "chart.jpg", NULL);
+  g_autofree char *good = g_build_filename (f->dir, "chart.png", NULL);
+
+  g_assert_false (cp_chart_export (f->store, "facilities", YEAR, bad_ext, &error));
+  g_assert_error (error, CP_ERROR, CP_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, ".png"));
+  g_assert_nonnull (strstr (error->message, ".svg"));
+  g_assert_nonnull (strstr (error->message, ".pdf"));
+  g_assert_false (g_file_test (bad_ext, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  g_assert_false (cp_chart_export (f->store, "pie", YEAR, good, &error));
+  g_assert_error (error, CP_ERROR, CP_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "facilities"));
+  g_assert_false (g_file_test (good, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  g_autofree char *missing = g_build_filename (f->dir, "no-such-dir", "chart.png", NULL);
+  g_assert_false (cp_chart_export (f->store, "facilities", YEAR, missing, &error));
+  g_assert_error (error, CP_ERROR, CP_ERROR_FAILED);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/chart/data", Fixture, NULL, fixture_set_up, test_data, fixture_tear_down);
+  g_test_add ("/chart/layout", Fixture, NULL, fixture_set_up, test_layout, fixture_tear_down);
+  g_test_add ("/chart/hit-test", Fixture, NULL, fixture_set_up, test_hit_test, fixture_tear_down);
+  g_test_add ("/chart/paint", Fixture, NULL, fixture_set_up, test_paint, fixture_tear_down);
+  g_test_add_func ("/chart/crowded-labels", test_crowded_labels);
+  g_test_add ("/chart/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
+  g_test_add ("/chart/export-errors", Fixture, NULL, fixture_set_up, test_export_errors,
+              fixture_tear_down);
+  return g_test_run ();
+}
