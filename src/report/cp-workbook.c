@@ -82,7 +82,7 @@ enum
 static const Column summary_columns[S_N_COLUMNS] = {
   { N_("Code"), 9, FMT_TEXT },
   { N_("Township"), 14, FMT_TEXT },
-  { N_("Communities"), 10, FMT_COUNT },
+  { N_("Communities"), 12, FMT_COUNT },
   { N_("Compliant"), 10, FMT_COUNT },
   { N_("Compliant share"), 10, FMT_RATE },
   { N_("Covered"), 10, FMT_COUNT },
@@ -120,7 +120,7 @@ static const Column detail_columns[D_FIRST_RULE] = {
   { N_("Required m²"), 11, FMT_AREA },
   { N_("Actual m²"), 11, FMT_AREA },
   { N_("Shortfall m²"), 11, FMT_AREA },
-  { N_("Result"), 10, FMT_TEXT },
+  { N_("Result"), 13, FMT_TEXT },
 };
 #define RULE_COLUMN_WIDTH 12
 
