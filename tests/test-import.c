@@ -1,0 +1,753 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The CSV importer: encodings, RFC 4180 records, Chinese and key headers, updates, and every
+ * kind of bad file, each reported as FILE:ROW:COLUMN with the database left byte for byte. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "cp-csv.h"
+#include "cp-import.h"
+#include "cp-store.h"
+
+typedef struct
+{
+  char *dir;
+  char *db;
+} Fixture;
+
+/* The database every test starts from: two townships with one community each. */
+static void
+add_baseline (CpStore *store)
+{
+  CpTownship minzhu = { .code = (char *) "220281001", .name = (char *) "民主街道",
+                        .kind = CP_TOWNSHIP_SUBDISTRICT };
+  CpTownship xinzhan = { .code = (char *) "220281100", .name = (char *) "新站镇",
+                         .kind = CP_TOWNSHIP_TOWN };
+
+  g_assert_true (cp_store_upsert_township (store, &minzhu, NULL));
+  g_assert_true (cp_store_upsert_township (store, &xinzhan, NULL));
+
+  CpCommunity urban = { .township_id = minzhu.id, .code = (char *) "220281001001",
+                        .name = (char *) "民主社区", .kind = CP_COMMUNITY_URBAN,
+                        .households = 1200, .population = 3000 };
+  CpCommunity rural = { .township_id = xinzhan.id, .code = (char *) "220281100201",
+                        .name = (char *) "新站村", .kind = CP_COMMUNITY_RURAL,
+                        .households = 300, .population = 800 };
+  g_assert_true (cp_store_upsert_community (store, &urban, 0, NULL));
+  g_assert_true (cp_store_upsert_community (store, &rural, 0, NULL));
+}
+
+static void
+fixture_set_up (Fixture *fx, gconstpointer data)
+{
+  fx->dir = g_dir_make_tmp ("cp-import-XXXXXX", NULL);
+  fx->db = g_build_filename (fx->dir, "test.db", NULL);
+
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CpStore) store = cp_store_open (fx->db, CP_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  add_baseline (store);
+}
+
+static void
+fixture_tear_down (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GDir) dir = g_dir_open (fx->dir, 0, NULL);
+  const char *name;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fx->dir, name, NULL);
+      g_chmod (path, 0644);
+      g_remove (path);
+    }
+  g_rmdir (fx->dir);
+  g_free (fx->dir);
+  g_free (fx->db);
+}
+
+/* Auxiliary functions */
+
+static char *
+data_path (const char *name)
+{
+  return g_build_filename (TEST_DATA_DIR, name, NULL);
+}
+
+static char *
+write_temp (Fixture *fx, const char *name, const char *contents)
+{
+  char *path = g_build_filename (fx->dir, name, NULL);
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  return path;
+}
+
+static char *
+file_digest (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+static CpStore *
+open_store (Fixture *fx)
+{
+  g_autoptr (GError) error = NULL;
+  CpStore *store = cp_store_open (fx->db, CP_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  return store;
+}
+
+static gint64
+query_int64 (CpStore *store, const char *sql, const char *text)
+{
+  sqlite3_stmt *stmt = cp_store_prepare (store, sql, NULL);
+  g_assert_nonnull (stmt);
+  if (text != NULL)
+    sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  gint64 value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+static char *
+query_text (CpStore *store, const char *sql, const char *text)
+{
+  sqlite3_stmt *stmt = cp_store_prepare (store, sql, NULL);
+  g_assert_nonnull (stmt);
+  sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  char *value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+static gint64
+count (CpStore *store, const char *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
+  return query_int64 (store, sql, NULL);
+}
+
+static guint
+import_ok (Fixture *fx, CpImportKind kind, const char *file)
+{
+  g_autoptr (CpStore) store = open_store (fx);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = data_path (file);
+  guint rows = 0;
+
+  g_assert_true (cp_import_file (store, kind, path, &rows, NULL, &error));
+  g_assert_no_error (error);
+  return rows;
+}
+
+/* Imports @path, which must fail with CP_ERROR_IMPORT: one line a problem, line i starting with
+ * "@path:" @expected[i]; the database file is unchanged. */
+static void
+expect_problems_at (Fixture *fx, CpImportKind kind, const char *path,
+                    const char *const *expected)
+{
+  g_autofree char *before = file_digest (fx->db);
+  g_autoptr (GError) error = NULL;
+  guint rows = 99;
+
+  {
+    g_autoptr (CpStore) store = open_store (fx);
+    g_assert_false (cp_import_file (store, kind, path, &rows, NULL, &error));
+  }
+  g_assert_error (error, CP_ERROR, CP_ERROR_IMPORT);
+  g_assert_cmpuint (rows, ==, 0);
+
+  g_auto (GStrv) lines = g_strsplit (error->message, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, g_strv_length ((GStrv) expected));
+  for (guint i = 0; expected[i] != NULL; i++)
+    {
+      g_autofree char *prefix = g_strdup_printf ("%s:%s", path, expected[i]);
+      if (!g_str_has_prefix (lines[i], prefix))
+        g_error ("line %u is\n  %s\nexpected to start with\n  %s", i, lines[i], prefix);
+    }
+
+  g_autofree char *after = file_digest (fx->db);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+expect_problems (Fixture *fx, CpImportKind kind, const char *file, const char *const *expected)
+{
+  g_autofree char *path = data_path (file);
+  expect_problems_at (fx, kind, path, expected);
+}
+
+/* CSV records and encodings */
+
+static void
+test_csv_records (void)
+{
+  int unclosed = 0;
+  g_autoptr (GPtrArray) records
+      = cp_csv_parse ("a,\"b,1\",\"say \"\"hi\"\"\"\r\n\"two\nlines\",,x\r\n\nlast", ',',
+                      &unclosed);
+
+  g_assert_cmpint (unclosed, ==, -1);
+  g_assert_cmpuint (records->len, ==, 4);
+  const char *const first[] = { "a", "b,1", "say \"hi\"", NULL };
+  const char *const second[] = { "two\nlines", "", "x", NULL };
+  const char *const third[] = { "", NULL };
+  const char *const fourth[] = { "last", NULL };
+  g_assert_cmpstrv (g_ptr_array_index (records, 0), first);
+  g_assert_cmpstrv (g_ptr_array_index (records, 1), second);
+  g_assert_cmpstrv (g_ptr_array_index (records, 2), third);
+  g_assert_cmpstrv (g_ptr_array_index (records, 3), fourth);
+  g_assert_true (cp_csv_record_is_blank (g_ptr_array_index (records, 2)));
+  g_assert_false (cp_csv_record_is_blank (g_ptr_array_index (records, 3)));
+}
+
+static void
+test_csv_trailing_newline_and_unclosed (void)
+{
+  int unclosed = 0;
+  g_autoptr (GPtrArray) ok = cp_csv_parse ("a,b\nc,d\n", ',', &unclosed);
+  g_assert_cmpuint (ok->len, ==, 2);
+  g_assert_cmpint (unclosed, ==, -1);
+
+  g_autoptr (GPtrArray) bad = cp_csv_parse ("a,b\nc,\"d\ne,f\n", ',', &unclosed);
+  g_assert_cmpuint (bad->len, ==, 2);
+  g_assert_cmpint (unclosed, ==, 1);
+  const char *const second[] = { "c", "d\ne,f\n", NULL };
+  g_assert_cmpstrv (g_ptr_array_index (bad, 1), second);
+}
+
+static void
+test_csv_delimiter (void)
+{
+  g_assert_cmpint (cp_csv_guess_delimiter ("代码,名称\t,类型\n"), ==, ',');
+  g_assert_cmpint (cp_csv_guess_delimiter ("代码\t名称\t类型\n1,2\n"), ==, '\t');
+  g_assert_cmpint (cp_csv_guess_delimiter ("代码;名称;类型"), ==, ';');
+  g_assert_cmpint (cp_csv_guess_delimiter ("\"a,b\"\tc"), ==, '\t');
+  g_assert_cmpint (cp_csv_guess_delimiter ("code"), ==, ',');
+}
+
+static void
+test_csv_decode (void)
+{
+  CpCsvEncoding encoding = -1;
+  g_autoptr (GError) error = NULL;
+
+  g_autofree char *plain = cp_csv_decode ("代码\n", 7, &encoding, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (plain, ==, "代码\n");
+  g_assert_cmpint (encoding, ==, CP_CSV_UTF8);
+
+  g_autofree char *bom = cp_csv_decode ("\xef\xbb\xbf代码", 9, &encoding, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (bom, ==, "代码");
+  g_assert_cmpint (encoding, ==, CP_CSV_UTF8_BOM);
+
+  /* 代码 in GB18030, as iconv writes it. */
+  g_autofree char *gb = cp_csv_decode ("\xb4\xfa\xc2\xeb", 4, &encoding, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gb, ==, "代码");
+  g_assert_cmpint (encoding, ==, CP_CSV_GB18030);
+}
+
+static void
+test_csv_decode_binary (void)
+{
+  static const struct
+  {
+    const char *data;
+    gsize length;
+    const char *start;
+  } cases[] = {
+    { "a,b\0c", 5, "not a CSV text file (binary data)" },
+    { "PK\003\004rest", 8, "not a CSV text file (it is a workbook" },
+    { "\xff\xfe" "a\0", 4, "not a CSV text file (it is UTF-16" },
+    { "a,b\x01\x02", 5, "not a CSV text file (binary data)" },
+    { "\x80\x80\xff", 3, "not a CSV text file (it is neither UTF-8 nor GB18030" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autofree char *text = cp_csv_decode (cases[i].data, cases[i].length, NULL, &error);
+      g_assert_null (text);
+      g_assert_error (error, CP_ERROR, CP_ERROR_IMPORT);
+      g_assert_true (g_str_has_prefix (error->message, cases[i].start));
+    }
+}
+
+/* Good imports */
+
+static void
+test_townships_keys (Fixture *fx, gconstpointer data)
+{
+  g_assert_cmpuint (import_ok (fx, CP_IMPORT_TOWNSHIPS, "townships.csv"), ==, 3);
+
+  g_autoptr (CpStore) store = open_store (fx);
+  g_assert_cmpint (count (store, "township"), ==, 5);
+  g_autofree char *kind
+      = query_text (store, "SELECT kind FROM township WHERE name = ?1", "乌林朝鲜族乡");
+  g_assert_cmpstr (kind, ==, "township");
+  g_autofree char *code = query_text (store, "SELECT code FROM township WHERE name = ?1", "天岗镇");
+  g_assert_cmpstr (code, ==, "220281101");
+}
+
+static void
+test_townships_chinese_bom (Fixture *fx, gconstpointer data)
+{
+  g_assert_cmpuint (import_ok (fx, CP_IMPORT_TOWNSHIPS, "townships-bom.csv"), ==, 2);
+
+  g_autoptr (CpStore) store = open_store (fx);
+  g_assert_cmpint (count (store, "township"), ==, 4);
+  g_autofree char *kind
+      = query_text (store, "SELECT kind FROM township WHERE code = ?1", "220281003");
+  g_assert_cmpstr (kind, ==, "subdistrict");
+  g_autofree char *name
+      = query_text (store, "SELECT name FROM township WHERE code = ?1", "220281102");
+  g_assert_cmpstr (name, ==, "白石山镇");
+}
+
+static void
+test_townships_gb18030 (Fixture *fx, gconstpointer data)
+{
+  g_assert_cmpuint (import_ok (fx, CP_IMPORT_TOWNSHIPS, "townships-gb18030.csv"), ==, 2);
+
+  g_autoptr (CpStore) store = open_store (fx);
+  g_autofree char *name
+      = query_text (store, "SELECT name FROM township WHERE code = ?1", "220281201");
+  g_assert_cmpstr (name, ==, "前进乡");
+  g_autofree char *kind
+      = query_text (store, "SELECT kind FROM township WHERE code = ?1", "220281201");
+  g_assert_cmpstr (kind, ==, "township");
+  g_autofree char *town
+      = query_text (store, "SELECT name FROM township WHERE code = ?1", "220281103");
+  g_assert_cmpstr (town, ==, "漂河镇");
+}
+
+static void
+test_communities_chinese (Fixture *fx, gconstpointer data)
+{
+  g_assert_cmpuint (import_ok (fx, CP_IMPORT_COMMUNITIES, "communities.csv"), ==, 2);
+
+  g_autoptr (CpStore) store = open_store (fx);
+  g_assert_cmpint (count (store, "community"), ==, 4);
+
+  CpCommunity guangming = { 0 };
+  g_assert_true (cp_store_get_community (store, cp_store_find_community (store, "220281001002"),
+                                         2025, &guangming, NULL));
+  g_assert_cmpint (guangming.township_id, ==, cp_store_find_township (store, "220281001"));
+  g_assert_cmpstr (guangming.name, ==, "光明社区");
+  g_assert_cmpint (guangming.kind, ==, CP_COMMUNITY_URBAN);
+  g_assert_cmpint (guangming.households, ==, 1500);
+  g_assert_cmpint (guangming.population, ==, 3600);
+  g_assert_false (guangming.relocation_site);
+  cp_community_clear (&guangming);
+
+  /* 新丰村's figures hold from 2024 (its 年份), not before. */
+  gint64 xinfeng_id = cp_store_find_community (store, "220281100202");
+  CpCommunity xinfeng = { 0 };
+  g_assert_true (cp_store_get_community (store, xinfeng_id, 2024, &xinfeng, NULL));
+  g_assert_cmpint (xinfeng.township_id, ==, cp_store_find_township (store, "新站镇"));
+  g_assert_cmpint (xinfeng.kind, ==, CP_COMMUNITY_RURAL);
+  g_assert_cmpint (xinfeng.households, ==, 420);
+  g_assert_cmpint (xinfeng.population, ==, 1100);
+  g_assert_true (xinfeng.relocation_site);
+  cp_community_clear (&xinfeng);
+  g_assert_true (cp_store_get_community (store, xinfeng_id, 2023, &xinfeng, NULL));
+  g_assert_cmpint (xinfeng.households, ==, 0);
+  cp_community_clear (&xinfeng);
+}
+
+static void
+test_communities_update (Fixture *fx, gconstpointer data)
+{
+  for (int pass = 0; pass < 2; pass++)
+    g_assert_cmpuint (import_ok (fx, CP_IMPORT_COMMUNITIES, "communities-update.csv"), ==, 1);
+
+  g_autoptr (CpStore) store = open_store (fx);
+  g_assert_cmpint (count (store, "community"), ==, 2);
+  CpCommunity minzhu = { 0 };
+  g_assert_true (cp_store_get_community (store, cp_store_find_community (store, "220281001001"),
+                                         2025, &minzhu, NULL));
+  g_assert_cmpint (minzhu.households, ==, 1350);
+  g_assert_cmpint (minzhu.population, ==, 3100);
+  cp_community_clear (&minzhu);
+}
+
+static void
+test_facilities_keys (Fixture *fx, gconstpointer data)
+{
+  g_assert_cmpuint (import_ok (fx, CP_IMPORT_FACILITIES, "facilities.csv"), ==, 3);
+
+  g_autoptr (CpStore) store = open_store (fx);
+  g_autoptr (GArray) rural
+      = cp_store_list_facilities (store, cp_store_find_community (store, "220281100201"), NULL);
+  g_assert_cmpuint (rural->len, ==, 2);
+  /* By name: 新站村"幸福"大院, 东院 (quoted, with doubled quotes and a comma) before 新站村卫生室. */
+  CpFacility *yard = &g_array_index (rural, CpFacility, 0);
+  g_assert_cmpstr (yard->name, ==, "新站村\"幸福\"大院, 东院");
+  g_assert_cmpint (yard->kind, ==, CP_FACILITY_COMPREHENSIVE);
+  g_assert_cmpfloat (yard->total_area_m2, ==, 220.0);
+  g_assert_cmpfloat (yard->service_area_m2, ==, 180.0);
+  g_assert_cmpfloat (yard->office_area_m2, ==, 0.0);
+  g_assert_cmpint (yard->independent_offices, ==, 0);
+  g_assert_cmpint (yard->provision, ==, CP_PROVISION_RELOCATION);
+  g_assert_cmpint (yard->status, ==, CP_STATUS_IN_USE);
+  g_assert_cmpint (yard->year, ==, 2021);
+  g_assert_true (yard->government_invested);
+  g_assert_false (yard->property_registered);
+  g_assert_true (yard->accessible);
+  g_assert_false (yard->age_friendly);
+  g_assert_false (yard->child_friendly);
+  CpFacility *clinic = &g_array_index (rural, CpFacility, 1);
+  g_assert_cmpstr (clinic->name, ==, "新站村卫生室");
+  g_assert_cmpint (clinic->kind, ==, CP_FACILITY_REHABILITATION);
+  g_assert_cmpint (clinic->provision, ==, CP_PROVISION_LEASE);
+  g_assert_cmpint (clinic->status, ==, CP_STATUS_PLANNED);
+
+  g_autoptr (GArray) urban
+      = cp_store_list_facilities (store, cp_store_find_community (store, "220281001001"), NULL);
+  g_assert_cmpuint (urban->len, ==, 1);
+  CpFacility *centre = &g_array_index (urban, CpFacility, 0);
+  g_assert_cmpfloat (centre->total_area_m2, ==, 450.5);
+  g_assert_cmpfloat (centre->service_area_m2, ==, 380.0);
+  g_assert_cmpfloat (centre->office_area_m2, ==, 40.0);
+  g_assert_true (centre->government_invested && centre->property_registered);
+}
+
+static void
+test_facilities_reimport (Fixture *fx, gconstpointer data)
+{
+  g_assert_cmpuint (import_ok (fx, CP_IMPORT_FACILITIES, "facilities.csv"), ==, 3);
+  g_autofree char *changed = write_temp (
+      fx, "changed.csv",
+      "社区,名称,类型,总面积（㎡）,服务面积（㎡）,建设方式,状态,年份\n"
+      "220281001001,民主社区党群服务中心,综合服务设施,５００,４２０平方米,新建,在用,2019年\n");
+  g_autoptr (CpStore) store = open_store (fx);
+  guint rows = 0;
+  g_assert_true (cp_import_file (store, CP_IMPORT_FACILITIES, changed, &rows, NULL, NULL));
+  g_assert_cmpuint (rows, ==, 1);
+
+  g_assert_cmpint (count (store, "facility"), ==, 3);
+  g_autoptr (GArray) urban
+      = cp_store_list_facilities (store, cp_store_find_community (store, "220281001001"), NULL);
+  CpFacility *centre = &g_array_index (urban, CpFacility, 0);
+  g_assert_cmpfloat (centre->total_area_m2, ==, 500.0);
+  g_assert_cmpfloat (centre->service_area_m2, ==, 420.0);
+  /* Columns the file leaves out take their defaults. */
+  g_assert_cmpfloat (centre->office_area_m2, ==, 0.0);
+  g_assert_false (centre->government_invested);
+}
+
+/* One bad file per kind of problem */
+
+static void
+test_error_unknown_township (Fixture *fx, gconstpointer data)
+{
+  const char *const expected[]
+      = { "3:乡镇街道: unknown township “红旗镇”: use the code or name of a township", NULL };
+  expect_problems (fx, CP_IMPORT_COMMUNITIES, "err-unknown-township.csv", expected);
+}
+
+static void
+test_error_duplicate_code (Fixture *fx, gconstpointer data)
+{
+  const char *const expected[] = { "4:code: duplicate code “220281002” also on row 2", NULL };
+  expect_problems (fx, CP_IMPORT_TOWNSHIPS, "err-duplicate-code.csv", expected);
+}
+
+static void
+test_error_nonnumeric_area (Fixture *fx, gconstpointer data)
+{
+  const char *const expected[] = { "2:总面积（㎡）: total area “四百” is not a number; enter an area "
+                                   "of 0.1 m² or more",
+                                   NULL };
+  expect_problems (fx, CP_IMPORT_FACILITIES, "err-nonnumeric-area.csv", expected);
+}
+
+static void
+test_error_negative_area (Fixture *fx, gconstpointer data)
+{
+  const char *const expected[] = {
+    "2:total_area_m2: total area “-5” is negative; enter an area of 0.1 m² or more", NULL
+  };
+  expect_problems (fx, CP_IMPORT_FACILITIES, "err-negative-area.csv", expected);
+}
+
+static void
+test_error_service_larger (Fixture *fx, gconstpointer data)
+{
+  const char *const expected[] = {
+    "2:service_area_m2: service area 300.0 m² is larger than the total area 200.0 m²", NULL
+  };
+  expect_problems (fx, CP_IMPORT_FACILITIES, "err-service-larger.csv", expected);
+}
+
+static void
+test_error_unknown_kind (Fixture *fx, gconstpointer data)
+{
+  const char *const expected[]
+      = { "2:类型: unknown kind “abc”: use one of comprehensive (综合服务设施), childcare", NULL };
+  expect_problems (fx, CP_IMPORT_FACILITIES, "err-unknown-kind.csv", expected);
+}
+
+static void
+test_error_bad_year (Fixture *fx, gconstpointer data)
+{
+  /* Row 3 of the sheet although line 4 of the file: row 2's name spans two lines. */
+  const char *const expected[]
+      = { "3:year: year “20x5” is not a year from 1949 to 2100", NULL };
+  expect_problems (fx, CP_IMPORT_FACILITIES, "err-bad-year.csv", expected);
+}
+
+static void
+test_error_missing_column (Fixture *fx, gconstpointer data)
+{
+  const char *const expected[] = { "1:户数: missing column “households” (户数)", NULL };
+  expect_problems (fx, CP_IMPORT_COMMUNITIES, "err-missing-column.csv", expected);
+}
+
+static void
+test_error_empty (Fixture *fx, gconstpointer data)
+{
+  const char *const expected[] = { "1:code: the file is empty; its first row must name the "
+                                   "columns, e.g. code,name,kind",
+                                   NULL };
+  expect_problems (fx, CP_IMPORT_TOWNSHIPS, "err-empty.csv", expected);
+}
+
+static void
+test_error_binary (Fixture *fx, gconstpointer data)
+{
+  const char *const expected[] = { "1:township: not a CSV text file (binary data)", NULL };
+  expect_problems (fx, CP_IMPORT_COMMUNITIES, "err-binary.csv", expected);
+}
+
+static void
+test_error_bad_yes_no (Fixture *fx, gconstpointer data)
+{
+  const char *const expected[]
+      = { "2:relocation_site: relocation site “maybe” is not yes or no; enter 是 or 否", NULL };
+  expect_problems (fx, CP_IMPORT_COMMUNITIES, "err-bad-yes-no.csv", expected);
+}
+
+static void
+test_error_unclosed_quote (Fixture *fx, gconstpointer data)
+{
+  const char *const expected[] = { "3:name: a quoted cell is never closed", NULL };
+  expect_problems (fx, CP_IMPORT_TOWNSHIPS, "err-unclosed.csv", expected);
+}
+
+/* Every problem of every row is listed, in row order. */
+static void
+test_error_many (Fixture *fx, gconstpointer data)
+{
+  const char *const expected[] = {
+    "3:name: name is empty; enter the community's name",
+    "3:households: households “-3” is negative; enter a whole number of households",
+    "4:township: township is empty; enter the code or name of a township",
+    "4:kind: unknown kind “城市”: use one of urban (社区), rural (村)",
+    "4:households: households “12.5” is not a whole number",
+    "4:population: population “x” is not a number",
+    "4:year: year “1900” is not a year from 1949 to 2100",
+    "4:code: duplicate code “220281001003” also on row 2",
+    NULL,
+  };
+  expect_problems (fx, CP_IMPORT_COMMUNITIES, "err-many.csv", expected);
+}
+
+static void
+test_error_header (Fixture *fx, gconstpointer data)
+{
+  g_autofree char *path = write_temp (fx, "header.csv",
+                                      "序号,code,name,kind,colour,name\n"
+                                      "1,220281002,长安街道,subdistrict,red,长安\n"
+                                      "2,220281003,河南街道,subdistrict,,,surplus\n");
+  const char *const expected[] = {
+    "1:colour: unknown column “colour”: use one of code (代码), name (名称), kind (类型)",
+    "1:name: column “name” appears twice",
+    "3:G: “surplus” is in a column without a header",
+    NULL,
+  };
+  expect_problems_at (fx, CP_IMPORT_TOWNSHIPS, path, expected);
+}
+
+static void
+test_error_header_only (Fixture *fx, gconstpointer data)
+{
+  g_autofree char *path = write_temp (fx, "header-only.csv", "代码,名称,类型\r\n,,\r\n");
+  const char *const expected[] = { "2:代码: the file has a header but no rows below it", NULL };
+  expect_problems_at (fx, CP_IMPORT_TOWNSHIPS, path, expected);
+}
+
+static void
+test_error_scientific_code (Fixture *fx, gconstpointer data)
+{
+  g_autofree char *path = write_temp (fx, "sci.csv",
+                                      "community,name,kind,total_area_m2,service_area_m2,"
+                                      "provision,status,year\n"
+                                      "2.20281E+11,服务中心,comprehensive,300,250,new,in_use,2020\n");
+  const char *const expected[]
+      = { "2:community: community “2.20281E+11” was turned into a number in scientific notation",
+          NULL };
+  expect_problems_at (fx, CP_IMPORT_FACILITIES, path, expected);
+}
+
+/* 250 bad rows: 200 lines, then one that counts the rest. */
+static void
+test_error_cap (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GString) csv = g_string_new ("code,name,kind\n");
+  for (guint i = 0; i < 250; i++)
+    g_string_append_printf (csv, "9%03u,乡%u,village\n", i, i);
+  g_autofree char *path = write_temp (fx, "many.csv", csv->str);
+  g_autoptr (CpStore) store = open_store (fx);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_false (cp_import_file (store, CP_IMPORT_TOWNSHIPS, path, NULL, NULL, &error));
+  g_assert_error (error, CP_ERROR, CP_ERROR_IMPORT);
+  g_auto (GStrv) lines = g_strsplit (error->message, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 201);
+  g_autofree char *last_row = g_strdup_printf ("%s:201:kind: unknown kind “village”", path);
+  g_assert_true (g_str_has_prefix (lines[199], last_row));
+  g_assert_cmpstr (lines[200], ==, "… and 50 more problems");
+  g_assert_cmpint (count (store, "township"), ==, 2);
+}
+
+static void
+test_missing_file (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (CpStore) store = open_store (fx);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = data_path ("no-such-file.csv");
+
+  g_assert_false (cp_import_file (store, CP_IMPORT_TOWNSHIPS, path, NULL, NULL, &error));
+  g_assert_error (error, CP_ERROR, CP_ERROR_NOT_FOUND);
+}
+
+static void
+test_read_only (Fixture *fx, gconstpointer data)
+{
+  g_autofree char *before = file_digest (fx->db);
+  g_autofree char *path = data_path ("townships.csv");
+  g_autoptr (GError) error = NULL;
+
+  {
+    g_autoptr (CpStore) store = cp_store_open (fx->db, CP_STORE_OPEN_READ_ONLY, &error);
+    g_assert_no_error (error);
+    g_assert_false (cp_import_file (store, CP_IMPORT_TOWNSHIPS, path, NULL, NULL, &error));
+    g_assert_error (error, CP_ERROR, CP_ERROR_READ_ONLY);
+    g_assert_cmpstr (error->message, ==, cp_store_read_only_reason (store));
+  }
+  g_autofree char *after = file_digest (fx->db);
+  g_assert_cmpstr (before, ==, after);
+}
+
+typedef struct
+{
+  GCancellable *cancellable;
+  double last;
+  guint calls;
+} Progress;
+
+static void
+cancel_while_writing (double fraction, gpointer user_data)
+{
+  Progress *p = user_data;
+
+  g_assert_cmpfloat (fraction, >=, p->last);
+  p->last = fraction;
+  p->calls++;
+  if (fraction > 0.6)
+    g_cancellable_cancel (p->cancellable);
+}
+
+/* Cancelled after 256 of 600 rows were written: they are rolled back. */
+static void
+test_cancel (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GString) csv = g_string_new ("code,name,kind\n");
+  for (guint i = 0; i < 600; i++)
+    g_string_append_printf (csv, "9%03u,镇%u,town\n", i, i);
+  g_autofree char *path = write_temp (fx, "600.csv", csv->str);
+  g_autofree char *before = file_digest (fx->db);
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  Progress progress = { .cancellable = cancellable };
+  g_autoptr (GError) error = NULL;
+
+  {
+    g_autoptr (CpStore) store = open_store (fx);
+    g_assert_false (cp_import_file_full (store, CP_IMPORT_TOWNSHIPS, path, cancel_while_writing,
+                                         &progress, NULL, cancellable, &error));
+    g_assert_error (error, CP_ERROR, CP_ERROR_CANCELLED);
+    g_assert_cmpint (count (store, "township"), ==, 2);
+  }
+  /* Reading: records 256 and 512 of 601; writing: rows 0 and 256. */
+  g_assert_cmpuint (progress.calls, ==, 4);
+  g_autofree char *after = file_digest (fx->db);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_progress_complete (Fixture *fx, gconstpointer data)
+{
+  g_autofree char *path = data_path ("townships.csv");
+  g_autoptr (CpStore) store = open_store (fx);
+  Progress progress = { .cancellable = NULL };
+  guint rows = 0;
+
+  g_assert_true (cp_import_file_full (store, CP_IMPORT_TOWNSHIPS, path, cancel_while_writing,
+                                      &progress, &rows, NULL, NULL));
+  g_assert_cmpuint (rows, ==, 3);
+  g_assert_cmpfloat (progress.last, ==, 1.0);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  g_test_add_func ("/csv/records", test_csv_records);
+  g_test_add_func ("/csv/trailing-newline-and-unclosed", test_csv_trailing_newline_and_unclosed);
+  g_test_add_func ("/csv/delimiter", test_csv_delimiter);
+  g_test_add_func ("/csv/decode", test_csv_decode);
+  g_test_add_func ("/csv/decode-binary", test_csv_decode_binary);
+  ADD ("/import/townships/keys", test_townships_keys);
+  ADD ("/import/townships/chinese-bom", test_townships_chinese_bom);
+  ADD ("/import/townships/gb18030", test_townships_gb18030);
+  ADD ("/import/communities/chinese", test_communities_chinese);
+  ADD ("/import/communities/update", test_communities_update);
+  ADD ("/import/facilities/keys", test_facilities_keys);
+  ADD ("/import/facilities/reimport", test_facilities_reimport);
+  ADD ("/import/error/unknown-township", test_error_unknown_township);
+  ADD ("/import/error/duplicate-code", test_error_duplicate_code);
+  ADD ("/import/error/nonnumeric-area", test_error_nonnumeric_area);
+  ADD ("/import/error/negative-area", test_error_negative_area);
+  ADD ("/import/error/service-larger", test_error_service_larger);
+  ADD ("/import/error/unknown-kind", test_error_unknown_kind);
+  ADD ("/import/error/bad-year", test_error_bad_year);
+  ADD ("/import/error/missing-column", test_error_missing_column);
+  ADD ("/import/error/empty", test_error_empty);
+  ADD ("/import/error/binary", test_error_binary);
+  ADD ("/import/error/bad-yes-no", test_error_bad_yes_no);
+  ADD ("/import/error/unclosed-quote", test_error_unclosed_quote);
+  ADD ("/import/error/many", test_error_many);
+  ADD ("/import/error/header", test_error_header);
+  ADD ("/import/error/header-only", test_error_header_only);
+  ADD ("/import/error/scientific-code", test_error_scientific_code);
+  ADD ("/import/error/cap", test_error_cap);
+  ADD ("/import/missing-file", test_missing_file);
+  ADD ("/import/read-only", test_read_only);
+  ADD ("/import/cancel", test_cancel);
+  ADD ("/import/progress", test_progress_complete);
+
+  return g_test_run ();
+}
