@@ -169,8 +169,8 @@ test_townships (Fixture *fixture, gconstpointer data)
     { "220281201", "前进乡", "township" },
   };
   g_autoptr (CpStore) store = open_sample (fixture, "townships.db", 1);
-  sqlite3_stmt *stmt = cp_store_prepare (store, "SELECT code, name, kind FROM township ORDER BY code",
-                                         NULL);
+  sqlite3_stmt *stmt
+      = cp_store_prepare (store, "SELECT code, name, kind FROM township ORDER BY code", NULL);
   guint n = 0;
 
   while (sqlite3_step (stmt) == SQLITE_ROW)
