@@ -1,0 +1,306 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Round trip of `export workbook`: the sample's workbook read back by two independent readers
+(openpyxl and LibreOffice's CSV export) holds the same numbers as `check --json`, a chart, and
+the page setup the bureau prints with. Runs in the C locale, so the words are the English source
+strings; the sheet names are Chinese in every locale."""
+import csv
+import glob
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import unittest
+import zipfile
+
+try:
+    import openpyxl
+except ImportError:
+    openpyxl = None
+
+PLANNER = os.environ["COMMUNITY_PLANNER"]
+YEAR = "2025"
+RULES = ["area", "rural_building", "service_share", "no_office", "coverage", "relocation",
+         "registered"]
+DETAIL_HEADER = ["Code", "Township", "Name", "Kind", "Households", "Required m²", "Actual m²",
+                 "Shortfall m²", "Result", "Area per 100 households", "Rural building size",
+                 "Service area share", "No independent offices", "Facility coverage",
+                 "Relocation site fully compliant", "Property registration"]
+SUMMARY_HEADER = ["Code", "Township", "Communities", "Compliant", "Compliant share", "Covered",
+                  "Coverage rate", "Households", "Required m²", "Actual m²", "Shortfall m²",
+                  "m² per 100 households", "Standard m² per 100 households"]
+SUMMARY_HEADER_ROW = 3  # title, note, header
+KINDS = {"urban": "Urban community", "rural": "Village"}
+
+
+def run(*args):
+    env = dict(os.environ, LANG="C.UTF-8", LC_ALL="C.UTF-8")
+    env.pop("LANGUAGE", None)
+    return subprocess.run([PLANNER, *args], capture_output=True, text=True, env=env, timeout=600)
+
+
+def libreoffice_version():
+    """(major, minor) of the installed LibreOffice, or None."""
+    if shutil.which("libreoffice") is None:
+        return None
+    out = subprocess.run(["libreoffice", "--version"], capture_output=True, text=True,
+                         timeout=120).stdout
+    match = re.search(r"LibreOffice (\d+)\.(\d+)", out)
+    return (int(match.group(1)), int(match.group(2))) if match else None
+
+
+def expected_townships(communities):
+    """Per township name: the totals worked out from check --json's communities."""
+    towns = {}
+    for c in communities:
+        t = towns.setdefault(c["township"], {"communities": 0, "compliant": 0, "households": 0,
+                                             "required": 0.0, "actual": 0.0, "shortfall": 0.0})
+        t["communities"] += 1
+        t["compliant"] += not c["violations"]
+        t["households"] += c["households"]
+        t["required"] += c["required_area_m2"]
+        t["actual"] += c["actual_area_m2"]
+        t["shortfall"] += c["shortfall_m2"]
+    return towns
+
+
+class Exported:
+    """The sample, its check and its workbook, made once for every test."""
+    tmp = db = out_dir = xlsx = check = export = None
+
+
+def setUpModule():
+    Exported.tmp = tempfile.TemporaryDirectory()
+    Exported.db = os.path.join(Exported.tmp.name, "sample.db")
+    Exported.out_dir = os.path.join(Exported.tmp.name, "out")
+    os.mkdir(Exported.out_dir)
+    Exported.xlsx = os.path.join(Exported.out_dir, "设施达标.xlsx")
+    r = run("init", Exported.db, "--sample")
+    assert r.returncode == 0, r.stderr
+    r = run("check", Exported.db, "--json", "--year", YEAR)
+    assert r.returncode == 0, r.stderr
+    Exported.check = json.loads(r.stdout)
+    Exported.export = run("export", "workbook", Exported.db, "-o", Exported.xlsx, "--year", YEAR)
+
+
+def tearDownModule():
+    Exported.tmp.cleanup()
+
+
+class RoundTrip(unittest.TestCase, Exported):
+    def setUp(self):
+        self.assertEqual(self.export.returncode, 0, self.export.stderr)
+
+
+class File(RoundTrip):
+    def test_file(self):
+        # The sample has more than one community of each result, else the comparison is idle.
+        results = {bool(c["violations"]) for c in self.check["communities"]}
+        self.assertEqual(results, {False, True})
+        self.assertGreater(len(self.check["communities"]), 100)
+        with open(self.xlsx, "rb") as f:
+            self.assertEqual(f.read(2), b"PK")
+        # Only the workbook in its folder: the temporary file was renamed, nothing left over.
+        self.assertEqual(os.listdir(self.out_dir), [os.path.basename(self.xlsx)])
+        with zipfile.ZipFile(self.xlsx) as z:
+            names = z.namelist()
+            self.assertIn("xl/charts/chart1.xml", names)
+            chart = z.read("xl/charts/chart1.xml").decode("utf-8")
+        # Two column series over the summary sheet's township rows.
+        self.assertEqual(chart.count("<c:ser>"), 2)
+        self.assertIn("汇总", chart)
+        self.assertIn("Facility area per 100 households by township", chart)
+
+    def test_again_replaces(self):
+        r = run("export", "workbook", self.db, "-o", self.xlsx, "--year", YEAR)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(os.listdir(self.out_dir), [os.path.basename(self.xlsx)])
+
+    def test_bad_folder_is_a_data_error(self):
+        missing = os.path.join(self.tmp.name, "missing", "out.xlsx")
+        r = run("export", "workbook", self.db, "-o", missing, "--year", YEAR)
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("missing", r.stderr)
+        self.assertFalse(os.path.exists(os.path.dirname(missing)))
+
+
+@unittest.skipIf(openpyxl is None, "python3-openpyxl is not installed")
+class ReadWithOpenpyxl(RoundTrip):
+    def book(self):
+        return openpyxl.load_workbook(self.xlsx)
+
+    def detail_rows(self, book):
+        """Header and rows of "设施达标" and its continuations, in order."""
+        sheets = [name for name in book.sheetnames if name.startswith("设施达标")]
+        self.assertEqual(sheets[0], "设施达标")
+        rows = []
+        for name in sheets:
+            values = list(book[name].iter_rows(values_only=True))
+            self.assertEqual(list(values[0]), DETAIL_HEADER, name)
+            rows.extend(values[1:])
+        return rows
+
+    def test_sheets(self):
+        book = self.book()
+        self.assertEqual(book.sheetnames, ["汇总", "设施达标"])
+
+    def test_every_community(self):
+        rows = self.detail_rows(self.book())
+        communities = self.check["communities"]
+        self.assertEqual([r[0] for r in rows], [c["code"] for c in communities])
+        for row, c in zip(rows, communities):
+            with self.subTest(code=c["code"]):
+                self.assertEqual(row[1:4], (c["township"], c["name"], KINDS[c["kind"]]))
+                for value in row[4:8]:
+                    self.assertIsInstance(value, (int, float))  # numbers, not text
+                self.assertEqual(row[4], c["households"])
+                self.assertAlmostEqual(row[5], c["required_area_m2"], places=6)
+                self.assertAlmostEqual(row[6], c["actual_area_m2"], places=6)
+                self.assertAlmostEqual(row[7], c["shortfall_m2"], places=6)
+                self.assertEqual(row[8], "Not compliant" if c["violations"] else "Compliant")
+                words = ["Not met" if rule in c["violations"] else "Met" for rule in RULES]
+                self.assertEqual(list(row[9:16]), words)
+
+    def test_summary(self):
+        sheet = self.book()["汇总"]
+        rows = list(sheet.iter_rows(values_only=True))
+        self.assertIn(YEAR, rows[0][0])
+        self.assertEqual(list(rows[SUMMARY_HEADER_ROW - 1]), SUMMARY_HEADER)
+        body = rows[SUMMARY_HEADER_ROW:]
+        total_index = [r[1] for r in body].index("Total")
+        townships, total = body[:total_index], body[total_index]
+        self.assertEqual(len(townships), 17)  # the 17 township-level units of 蛟河市
+
+        expected = expected_townships(self.check["communities"])
+        for row in townships:
+            with self.subTest(township=row[1]):
+                e = expected[row[1]]
+                self.assertEqual(row[2], e["communities"])
+                self.assertEqual(row[3], e["compliant"])
+                self.assertAlmostEqual(row[4], e["compliant"] / e["communities"], places=9)
+                self.assertEqual(row[7], e["households"])
+                self.assertAlmostEqual(row[8], round(e["required"], 1), places=6)
+                self.assertAlmostEqual(row[9], round(e["actual"], 1), places=6)
+                self.assertAlmostEqual(row[10], round(e["shortfall"], 1), places=6)
+                self.assertAlmostEqual(row[11], round(e["actual"] * 100 / e["households"], 1),
+                                       places=6)
+                self.assertEqual(row[12], self.check["standards"]["area_per_100_households_m2"])
+
+        s = self.check["summary"]
+        self.assertEqual(total[2], s["communities"])
+        self.assertEqual(total[3], s["compliant"])
+        self.assertAlmostEqual(total[6], s["coverage_rate"], places=4)
+        self.assertAlmostEqual(total[10], s["total_shortfall_m2"], places=6)
+        for col in range(2, 12):
+            self.assertIsInstance(total[col], (int, float), SUMMARY_HEADER[col])
+
+    def test_layout(self):
+        book = self.book()
+        props = book.properties
+        self.assertEqual(props.creator, "蛟河市民政局")
+        self.assertIn(YEAR, props.title)
+        self.assertIsNotNone(props.created)
+        sheet = book["设施达标"]
+        n = len(self.check["communities"])
+        self.assertEqual(sheet.freeze_panes, "A2")
+        self.assertEqual(sheet.auto_filter.ref, f"A1:P{n + 1}")
+        self.assertEqual(sheet.print_title_rows, "$1:$1")
+        self.assertTrue(sheet["A1"].font.b)
+        self.assertEqual(sheet["A1"].fill.fgColor.rgb[-6:], "DDEBF7")
+        self.assertEqual(sheet["F2"].number_format, "0.0")
+        self.assertEqual(book["汇总"]["E4"].number_format, "0.0%")
+        for name in book.sheetnames:
+            ws = book[name]
+            self.assertEqual(int(ws.page_setup.paperSize), 9, name)  # A4
+            self.assertEqual(ws.page_setup.orientation, "landscape", name)
+            self.assertTrue(ws.sheet_properties.pageSetUpPr.fitToPage, name)
+            self.assertIn(ws.page_setup.fitToWidth, (None, 1), name)  # 1 is the default
+            self.assertEqual(int(ws.page_setup.fitToHeight), 0, name)
+            footer = ws.oddFooter.center.text
+            self.assertIn("&P", footer, name)
+            self.assertIn("&N", footer, name)
+
+
+class ReadWithLibreOffice(RoundTrip):
+    version = None
+    files = None
+
+    @classmethod
+    def setUpClass(cls):
+        cls.version = libreoffice_version()
+
+    def convert(self):
+        """Every sheet as CSV (LibreOffice ≥ 7.2), else only the first one; converted once."""
+        if self.version is None:
+            self.skipTest("LibreOffice is not installed")
+        if ReadWithLibreOffice.files is None:
+            ReadWithLibreOffice.files = self.run_libreoffice()
+        return ReadWithLibreOffice.files
+
+    def run_libreoffice(self):
+        out = os.path.join(self.tmp.name, "csv")
+        home = os.path.join(self.tmp.name, "lo-home")
+        os.makedirs(home, exist_ok=True)
+        filter_name = "csv"
+        if self.version >= (7, 2):
+            # separator, quote, UTF-8, from line 1, -, -, -, -, raw values (not as shown), -, -,
+            # every sheet into its own file
+            filter_name = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"
+        env = dict(os.environ, HOME=home)
+        r = subprocess.run(["libreoffice", f"-env:UserInstallation=file://{home}/profile",
+                            "--headless", "--convert-to", filter_name, "--outdir", out, self.xlsx],
+                           capture_output=True, text=True, env=env, timeout=300)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        files = sorted(glob.glob(os.path.join(out, "*.csv")))
+        self.assertTrue(files, r.stdout + r.stderr)
+        return files
+
+    @staticmethod
+    def read_csv(path):
+        with open(path, encoding="utf-8", newline="") as f:
+            return list(csv.reader(f))
+
+    @staticmethod
+    def number(text):
+        text = text.replace(",", "")
+        if text.endswith("%"):
+            return float(text[:-1]) / 100
+        return float(text)
+
+    def test_every_community(self):
+        files = self.convert()
+        detail = [f for f in files if f.endswith("-设施达标.csv")]
+        if not detail:
+            self.skipTest(f"LibreOffice {self.version} converts only the first sheet")
+        rows = self.read_csv(detail[0])
+        self.assertEqual(rows[0], DETAIL_HEADER)
+        communities = self.check["communities"]
+        self.assertEqual([r[0] for r in rows[1:]], [c["code"] for c in communities])
+        for row, c in zip(rows[1:], communities):
+            with self.subTest(code=c["code"]):
+                self.assertEqual(self.number(row[4]), c["households"])
+                self.assertAlmostEqual(self.number(row[5]), c["required_area_m2"], places=6)
+                self.assertAlmostEqual(self.number(row[6]), c["actual_area_m2"], places=6)
+                self.assertAlmostEqual(self.number(row[7]), c["shortfall_m2"], places=6)
+                self.assertEqual(row[8], "Not compliant" if c["violations"] else "Compliant")
+                words = ["Not met" if rule in c["violations"] else "Met" for rule in RULES]
+                self.assertEqual(row[9:16], words)
+
+    def test_summary(self):
+        files = self.convert()
+        summary = [f for f in files if f.endswith("-汇总.csv")] or files[:1]
+        rows = self.read_csv(summary[0])
+        self.assertEqual(rows[SUMMARY_HEADER_ROW - 1], SUMMARY_HEADER)
+        total = next(r for r in rows if len(r) > 1 and r[1] == "Total")
+        s = self.check["summary"]
+        self.assertEqual(self.number(total[2]), s["communities"])
+        self.assertEqual(self.number(total[3]), s["compliant"])
+        self.assertAlmostEqual(self.number(total[6]), s["coverage_rate"], places=4)
+        self.assertAlmostEqual(self.number(total[10]), s["total_shortfall_m2"], places=6)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
