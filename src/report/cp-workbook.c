@@ -217,8 +217,10 @@ add_formats (Writer *w)
   static const char *const number_formats[] = { NULL, "0", "0.0", "0.0%" };
   lxw_format **f = w->formats;
 
+  /* Plain text keeps the default format (NULL): libxlsxwriter hashes the whole format on every
+   * cell written with a format identical to one seen before, which doubled the export's time. */
   for (int i = 0; i < N_FORMATS; i++)
-    f[i] = need (w, workbook_add_format (w->book));
+    f[i] = i == FMT_TEXT ? NULL : need (w, workbook_add_format (w->book));
   if (w->err != LXW_NO_ERROR)
     return;
 
