@@ -142,6 +142,7 @@ struct _Import
   GArray *items;
   GHashTable *first_row; /* key of a row → the row it first appeared on */
   GHashTable *lookups;   /* code or name → gint64 id in the database (0 when absent) */
+  sqlite3_stmt *lookup;  /* prepared once: a large file names thousands of codes */
 };
 
 typedef struct
@@ -491,15 +492,31 @@ check_unique_code (Import *imp, guint row, int column, const char *code)
   return TRUE;
 }
 
-/* Database ids of townships (by code or name) or communities (by code), looked up once. */
+/* The same lookups as cp_store_find_township() and cp_store_find_community(). */
+#define FIND_TOWNSHIP_SQL                                                                          \
+  "SELECT id FROM township WHERE code = ?1 UNION ALL SELECT id FROM township WHERE name = ?1 "     \
+  "LIMIT 1"
+#define FIND_COMMUNITY_SQL "SELECT id FROM community WHERE code = ?1"
+
+/* Database ids of townships (by code or name) or communities (by code), looked up once each;
+ * an import looks up one kind only, with @sql. */
 static gint64
-lookup_id (Import *imp, const char *text, gint64 (*find) (CpStore *, const char *))
+lookup_id (Import *imp, const char *text, const char *sql)
 {
   gint64 *cached = g_hash_table_lookup (imp->lookups, text);
 
   if (cached == NULL)
     {
-      gint64 id = find (imp->store, text);
+      gint64 id = 0;
+      if (imp->lookup == NULL)
+        imp->lookup = cp_store_prepare (imp->store, sql, NULL);
+      if (imp->lookup != NULL)
+        {
+          sqlite3_bind_text (imp->lookup, 1, text, -1, SQLITE_TRANSIENT);
+          if (sqlite3_step (imp->lookup) == SQLITE_ROW)
+            id = sqlite3_column_int64 (imp->lookup, 0);
+          sqlite3_reset (imp->lookup);
+        }
       cached = g_memdup2 (&id, sizeof id);
       g_hash_table_insert (imp->lookups, g_strdup (text), cached);
     }
@@ -534,7 +551,7 @@ parse_community_township (Import *imp, guint row, const char *text, gint64 *out)
 
   if (!parse_text (imp, row, C_TOWNSHIP, text, MAX_NAME_CHARS, &township))
     return FALSE;
-  *out = lookup_id (imp, township, cp_store_find_township);
+  *out = lookup_id (imp, township, FIND_TOWNSHIP_SQL);
   if (*out == 0)
     return add_problem (imp, row, C_TOWNSHIP,
                         _("unknown township “%s”: use the code or name of a township in the "
@@ -581,7 +598,7 @@ parse_facility_community (Import *imp, guint row, const char *text, gint64 *out)
 
   if (!parse_code (imp, row, F_COMMUNITY, text, &code))
     return FALSE;
-  *out = lookup_id (imp, code, cp_store_find_community);
+  *out = lookup_id (imp, code, FIND_COMMUNITY_SQL);
   if (*out == 0)
     return add_problem (imp, row, F_COMMUNITY,
                         _("unknown community “%s”: use the code of a community in the database "
@@ -971,6 +988,7 @@ import_clear (Import *imp)
   g_array_unref (imp->items);
   g_hash_table_unref (imp->first_row);
   g_hash_table_unref (imp->lookups);
+  sqlite3_finalize (imp->lookup);
 }
 
 static char *
