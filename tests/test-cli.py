@@ -165,6 +165,23 @@ class SampleCheck(unittest.TestCase):
         villages = [c for c in self.report["communities"] if "relocation" in c["violations"]]
         self.hand_check(villages[0])
 
+    def by_code(self, code):
+        return next(c for c in self.report["communities"] if c["code"] == code)
+
+    def test_two_communities_worked_out_on_paper(self):
+        # 和利社区: 1518 households × 30 m² / 100 = 455.4 m² required; its in-use comprehensive
+        # facilities add up to 309.7 m², so it is 455.4 − 309.7 = 145.7 m² short.
+        c = self.by_code("220281003001")
+        self.assertEqual((c["households"], c["required_area_m2"], c["actual_area_m2"],
+                          c["shortfall_m2"], c["violations"]), (1518, 455.4, 309.7, 145.7, ["area"]))
+        # 金顺村, a relocation-site village: 291 households need 87.3 m²; its one building of
+        # 171.1 m² covers that but is under the 200 m² a village building needs, so the site is not
+        # fully compliant either.
+        c = self.by_code("220281100201")
+        self.assertEqual((c["households"], c["required_area_m2"], c["actual_area_m2"],
+                          c["shortfall_m2"], c["violations"]),
+                         (291, 87.3, 171.1, 0.0, ["rural_building", "relocation"]))
+
     def test_every_community_by_hand(self):
         for c in self.report["communities"]:
             self.hand_check(c)
