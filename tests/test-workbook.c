@@ -9,6 +9,18 @@
 
 #include "cp-workbook-private.h"
 
+/* Open file descriptors of this process, or 0 where /proc does not tell. */
+static guint
+count_open_files (void)
+{
+  g_autoptr (GDir) dir = g_dir_open ("/proc/self/fd", 0, NULL);
+  guint n = 0;
+
+  while (dir != NULL && g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
 typedef struct
 {
   char *dir;
@@ -235,10 +247,13 @@ test_cancelled_while_writing (Fixture *fx, gconstpointer data)
   g_assert_true (g_file_set_contents (fx->out_path, "earlier", -1, NULL));
   cp_workbook_options_init_default (&options);
   options.constant_memory_above = constant_memory ? 0 : G_MAXUINT;
+  guint open_files = count_open_files ();
   g_assert_false (cp_workbook_export_full (fx->store, 2025, fx->out_path, &options,
                                            cancel_on_progress, cancellable, cancellable, &error));
   g_assert_error (error, CP_ERROR, CP_ERROR_CANCELLED);
   g_assert_true (g_cancellable_is_cancelled (cancellable));
+  /* The abandoned workbook's temporary files (constant_memory keeps one a sheet) are closed. */
+  g_assert_cmpuint (count_open_files (), ==, open_files);
 
   g_autofree char *contents = NULL;
   g_assert_true (g_file_get_contents (fx->out_path, &contents, NULL, NULL));
