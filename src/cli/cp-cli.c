@@ -48,7 +48,11 @@ cp_cli_usage_error (const char *format, ...)
 int
 cp_cli_data_error (const GError *error)
 {
-  g_printerr ("%s: %s\n", PROGRAM, error->message);
+  /* Import problems already name their place, one a line: FILE:ROW:COLUMN: message. */
+  if (g_error_matches (error, CP_ERROR, CP_ERROR_IMPORT))
+    g_printerr ("%s\n", error->message);
+  else
+    g_printerr ("%s: %s\n", PROGRAM, error->message);
   return CP_EXIT_DATA;
 }
 
