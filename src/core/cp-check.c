@@ -9,13 +9,7 @@
  * aggregated per community. The WHERE of the facility aggregate is cp_facility_counts_in_year()
  * in SQL; the aggregates are the fields of CpFacilityTally. */
 static const char check_sql[]
-    = "WITH tally AS ("
-      "  SELECT community_id, count(*) AS counted, sum(total_area_m2) AS area,"
-      "         min(total_area_m2) AS smallest, min(service_area_m2 / total_area_m2) AS share,"
-      "         sum(independent_offices) AS offices,"
-      "         sum(government_invested AND NOT property_registered) AS unregistered"
-      "  FROM facility WHERE kind = 'comprehensive' AND status = 'in_use' AND year <= ?1"
-      "  GROUP BY community_id) "
+    = "WITH tally AS (" CP_CHECK_TALLY_SQL " GROUP BY community_id) "
       "SELECT c.id, c.code, c.name, t.code, t.name, c.kind, c.relocation_site,"
       "       coalesce((SELECT households FROM community_year y WHERE y.community_id = c.id"
       "                 AND y.year <= ?1 ORDER BY y.year DESC LIMIT 1), 0),"
@@ -39,16 +33,24 @@ read_row (sqlite3_stmt *stmt, CpCheckRow *row)
   row->relocation_site = sqlite3_column_int (stmt, 6) != 0;
   row->households = sqlite3_column_int64 (stmt, 7);
 
-  cp_facility_tally_init (&row->tally);
-  row->tally.counted = sqlite3_column_int (stmt, 8);
-  row->tally.area_m2 = sqlite3_column_double (stmt, 9);
-  if (row->tally.counted > 0)
+  cp_check_read_tally (stmt, 8, &row->tally);
+}
+
+void
+cp_check_read_tally (sqlite3_stmt *stmt, int column, CpFacilityTally *tally)
+{
+  g_return_if_fail (stmt != NULL && tally != NULL);
+
+  cp_facility_tally_init (tally);
+  tally->counted = sqlite3_column_int (stmt, column);
+  tally->area_m2 = sqlite3_column_double (stmt, column + 1);
+  if (tally->counted > 0)
     {
-      row->tally.smallest_area_m2 = sqlite3_column_double (stmt, 10);
-      row->tally.lowest_service_share = sqlite3_column_double (stmt, 11);
+      tally->smallest_area_m2 = sqlite3_column_double (stmt, column + 2);
+      tally->lowest_service_share = sqlite3_column_double (stmt, column + 3);
     }
-  row->tally.independent_offices = sqlite3_column_int64 (stmt, 12);
-  row->tally.unregistered = sqlite3_column_int (stmt, 13);
+  tally->independent_offices = sqlite3_column_int64 (stmt, column + 4);
+  tally->unregistered = sqlite3_column_int (stmt, column + 5);
 }
 
 static void

@@ -10,6 +10,20 @@
 
 G_BEGIN_DECLS
 
+/* The facility aggregate of the check, for queries elsewhere (the window's list): a SELECT of
+ * community_id and the CpFacilityTally fields over the facilities that count in year ?1
+ * (cp_facility_counts_in_year() in SQL). Append further conditions, then "GROUP BY community_id". */
+#define CP_CHECK_TALLY_SQL                                                                         \
+  "SELECT community_id, count(*) AS counted, sum(total_area_m2) AS area,"                         \
+  "       min(total_area_m2) AS smallest, min(service_area_m2 / total_area_m2) AS share,"         \
+  "       sum(independent_offices) AS offices,"                                                   \
+  "       sum(government_invested AND NOT property_registered) AS unregistered"                   \
+  "  FROM facility WHERE kind = 'comprehensive' AND status = 'in_use' AND year <= ?1"
+
+/* Reads the tally from six result columns starting at @column: counted, area, smallest, share,
+ * offices, unregistered (NULL or 0 when the community has no counted facility). */
+void cp_check_read_tally (sqlite3_stmt *stmt, int column, CpFacilityTally *tally);
+
 typedef struct
 {
   gint64 id;

@@ -1,0 +1,356 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cp-facility-dialog.h"
+
+/* The fields cp_facility_validate() checks, in the order it checks them. */
+typedef enum
+{
+  FIELD_NAME,
+  FIELD_TOTAL_AREA,
+  FIELD_SERVICE_AREA,
+  FIELD_OFFICE_AREA,
+  FIELD_OFFICES,
+  FIELD_YEAR,
+  N_FIELDS
+} Field;
+
+struct _CpFacilityDialog
+{
+  GtkWindow parent_instance;
+
+  /* template widgets */
+  GtkLabel *community_label;
+  GtkEntry *name;
+  GtkDropDown *kind;
+  GtkEntry *total_area;
+  GtkEntry *service_area;
+  GtkEntry *office_area;
+  GtkSpinButton *independent_offices;
+  GtkDropDown *provision;
+  GtkDropDown *status;
+  GtkSpinButton *year;
+  GtkSwitch *government_invested;
+  GtkSwitch *property_registered;
+  GtkSwitch *accessible;
+  GtkSwitch *age_friendly;
+  GtkSwitch *child_friendly;
+  GtkLabel *messages[N_FIELDS];
+  GtkLabel *save_message;
+  GtkButton *save_button;
+
+  /* borrowed */
+  CpStore *store;
+
+  /* owned */
+  CpFacility facility; /* id and community of the record; the rest is read from the fields */
+};
+
+G_DEFINE_FINAL_TYPE (CpFacilityDialog, cp_facility_dialog, GTK_TYPE_WINDOW)
+
+enum
+{
+  SIGNAL_SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Auxiliary functions */
+
+static GListModel *
+vocabulary_model (const CpVocabulary *vocabulary, guint n)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+  for (guint i = 0; i < n; i++)
+    gtk_string_list_append (list, cp_vocabulary_display (vocabulary, n, i));
+  return G_LIST_MODEL (list);
+}
+
+/* Reads an area typed with a decimal point, whatever the locale. */
+static gboolean
+parse_area (GtkEntry *entry, double *out)
+{
+  g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry)));
+  g_strstrip (text);
+  char *end = NULL;
+
+  if (*text == '\0')
+    return FALSE;
+  *out = g_ascii_strtod (text, &end);
+  return end != NULL && *end == '\0';
+}
+
+static void
+set_message (CpFacilityDialog *self, Field field, const char *message)
+{
+  GtkLabel *label = self->messages[field];
+
+  gtk_label_set_text (label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
+}
+
+static void
+read_switches (CpFacilityDialog *self, CpFacility *f)
+{
+  f->government_invested = gtk_switch_get_active (self->government_invested);
+  f->property_registered = gtk_switch_get_active (self->property_registered);
+  f->accessible = gtk_switch_get_active (self->accessible);
+  f->age_friendly = gtk_switch_get_active (self->age_friendly);
+  f->child_friendly = gtk_switch_get_active (self->child_friendly);
+}
+
+/* Copies @field from the form into @f; FALSE when its text is not a number. */
+static gboolean
+read_field (CpFacilityDialog *self, Field field, CpFacility *f)
+{
+  switch (field)
+    {
+    case FIELD_NAME:
+      g_free (f->name);
+      f->name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name))));
+      return TRUE;
+    case FIELD_TOTAL_AREA:
+      return parse_area (self->total_area, &f->total_area_m2);
+    case FIELD_SERVICE_AREA:
+      return parse_area (self->service_area, &f->service_area_m2);
+    case FIELD_OFFICE_AREA:
+      return parse_area (self->office_area, &f->office_area_m2);
+    case FIELD_OFFICES:
+      f->independent_offices = gtk_spin_button_get_value_as_int (self->independent_offices);
+      return TRUE;
+    case FIELD_YEAR:
+      f->year = gtk_spin_button_get_value_as_int (self->year);
+      return TRUE;
+    case N_FIELDS:
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+}
+
+/* Which field a message belongs to: start from a record that passes, take the form's fields
+ * in the order the validation checks them, and the first one that makes it fail is the one.
+ * The rules stay in cp_facility_validate(); this only finds where to show its message. */
+static gboolean
+validate_form (CpFacilityDialog *self, CpFacility *f)
+{
+  *f = (CpFacility){
+    .id = self->facility.id,
+    .community_id = self->facility.community_id,
+    .name = g_strdup ("-"),
+    .kind = gtk_drop_down_get_selected (self->kind),
+    .total_area_m2 = 1,
+    .provision = gtk_drop_down_get_selected (self->provision),
+    .status = gtk_drop_down_get_selected (self->status),
+    .year = 2000,
+  };
+  read_switches (self, f);
+
+  gboolean valid = TRUE;
+  for (Field field = 0; field < N_FIELDS; field++)
+    {
+      g_autoptr (GError) error = NULL;
+      if (!valid)
+        {
+          set_message (self, field, NULL);
+          continue;
+        }
+      if (!read_field (self, field, f))
+        {
+          set_message (self, field, _("Enter a number of square metres, such as 120.5."));
+          valid = FALSE;
+        }
+      else if (!cp_facility_validate (f, &error))
+        {
+          set_message (self, field, error->message);
+          valid = FALSE;
+        }
+      else
+        set_message (self, field, NULL);
+    }
+  return valid;
+}
+
+static gboolean
+name_taken (CpFacilityDialog *self, const CpFacility *f)
+{
+  g_autoptr (GArray) facilities = cp_store_list_facilities (self->store, f->community_id, NULL);
+
+  for (guint i = 0; facilities != NULL && i < facilities->len; i++)
+    {
+      const CpFacility *other = &g_array_index (facilities, CpFacility, i);
+      if (other->id != f->id && g_strcmp0 (other->name, f->name) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+fill_form (CpFacilityDialog *self, const CpFacility *f)
+{
+  g_autofree char *total = g_strdup_printf ("%.1f", f->total_area_m2);
+  g_autofree char *service = g_strdup_printf ("%.1f", f->service_area_m2);
+  g_autofree char *office = g_strdup_printf ("%.1f", f->office_area_m2);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->name), f->name != NULL ? f->name : "");
+  gtk_drop_down_set_selected (self->kind, f->kind);
+  gtk_editable_set_text (GTK_EDITABLE (self->total_area), f->id > 0 ? total : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->service_area), f->id > 0 ? service : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->office_area), office);
+  gtk_spin_button_set_value (self->independent_offices, f->independent_offices);
+  gtk_drop_down_set_selected (self->provision, f->provision);
+  gtk_drop_down_set_selected (self->status, f->status);
+  gtk_spin_button_set_value (self->year, f->year);
+  gtk_switch_set_active (self->government_invested, f->government_invested);
+  gtk_switch_set_active (self->property_registered, f->property_registered);
+  gtk_switch_set_active (self->accessible, f->accessible);
+  gtk_switch_set_active (self->age_friendly, f->age_friendly);
+  gtk_switch_set_active (self->child_friendly, f->child_friendly);
+}
+
+/* Callbacks */
+
+static void
+on_field_changed (CpFacilityDialog *self)
+{
+  CpFacility f;
+  gboolean valid = validate_form (self, &f);
+
+  cp_facility_clear (&f);
+  gtk_widget_set_visible (GTK_WIDGET (self->save_message), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), valid);
+}
+
+static void
+on_cancel_clicked (CpFacilityDialog *self)
+{
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+on_save_clicked (CpFacilityDialog *self)
+{
+  CpFacility f;
+  g_autoptr (GError) error = NULL;
+
+  if (!validate_form (self, &f))
+    {
+      cp_facility_clear (&f);
+      return;
+    }
+  if (name_taken (self, &f))
+    g_set_error (&error, CP_ERROR, CP_ERROR_INVALID,
+                 _("Name: this community already has a facility named “%s”."), f.name);
+  if (error == NULL && cp_store_upsert_facility (self->store, &f, &error))
+    {
+      g_signal_emit (self, signals[SIGNAL_SAVED], 0, f.community_id);
+      cp_facility_clear (&f);
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
+  cp_facility_clear (&f);
+  gtk_label_set_text (self->save_message, error->message);
+  gtk_widget_set_visible (GTK_WIDGET (self->save_message), TRUE);
+}
+
+/* GObject overrides */
+
+static void
+cp_facility_dialog_finalize (GObject *object)
+{
+  CpFacilityDialog *self = CP_FACILITY_DIALOG (object);
+
+  cp_facility_clear (&self->facility);
+  G_OBJECT_CLASS (cp_facility_dialog_parent_class)->finalize (object);
+}
+
+static void
+cp_facility_dialog_class_init (CpFacilityDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = cp_facility_dialog_finalize;
+
+  signals[SIGNAL_SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                        NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/cn/gov/jiaohe/CommunityPlanner/ui/"
+                                               "cp-facility-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, CpFacilityDialog, community_label);
+  gtk_widget_class_bind_template_child (widget_class, CpFacilityDialog, name);
+  gtk_widget_class_bind_template_child (widget_class, CpFacilityDialog, kind);
+  gtk_widget_class_bind_template_child (widget_class, CpFacilityDialog, total_area);
+  gtk_widget_class_bind_template_child (widget_class, CpFacilityDialog, service_area);
+  gtk_widget_class_bind_template_child (widget_class, CpFacilityDialog, office_area);
+  gtk_widget_class_bind_template_child (widget_class, CpFacilityDialog, independent_offices);
+  gtk_widget_class_bind_template_child (widget_class, CpFacilityDialog, provision);
+  gtk_widget_class_bind_template_child (widget_class, CpFacilityDialog, status);
+  gtk_widget_class_bind_template_child (widget_class, CpFacilityDialog, year);
+  gtk_widget_class_bind_template_child (widget_class, CpFacilityDialog, government_invested);
+  gtk_widget_class_bind_template_child (widget_class, CpFacilityDialog, property_registered);
+  gtk_widget_class_bind_template_child (widget_class, CpFacilityDialog, accessible);
+  gtk_widget_class_bind_template_child (widget_class, CpFacilityDialog, age_friendly);
+  gtk_widget_class_bind_template_child (widget_class, CpFacilityDialog, child_friendly);
+  gtk_widget_class_bind_template_child (widget_class, CpFacilityDialog, save_message);
+  gtk_widget_class_bind_template_child (widget_class, CpFacilityDialog, save_button);
+  gtk_widget_class_bind_template_child_full (widget_class, "name_message", FALSE,
+                                             G_STRUCT_OFFSET (CpFacilityDialog,
+                                                              messages[FIELD_NAME]));
+  gtk_widget_class_bind_template_child_full (widget_class, "total_area_message", FALSE,
+                                             G_STRUCT_OFFSET (CpFacilityDialog,
+                                                              messages[FIELD_TOTAL_AREA]));
+  gtk_widget_class_bind_template_child_full (widget_class, "service_area_message", FALSE,
+                                             G_STRUCT_OFFSET (CpFacilityDialog,
+                                                              messages[FIELD_SERVICE_AREA]));
+  gtk_widget_class_bind_template_child_full (widget_class, "office_area_message", FALSE,
+                                             G_STRUCT_OFFSET (CpFacilityDialog,
+                                                              messages[FIELD_OFFICE_AREA]));
+  gtk_widget_class_bind_template_child_full (widget_class, "independent_offices_message", FALSE,
+                                             G_STRUCT_OFFSET (CpFacilityDialog,
+                                                              messages[FIELD_OFFICES]));
+  gtk_widget_class_bind_template_child_full (widget_class, "year_message", FALSE,
+                                             G_STRUCT_OFFSET (CpFacilityDialog,
+                                                              messages[FIELD_YEAR]));
+  gtk_widget_class_bind_template_callback (widget_class, on_field_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_save_clicked);
+}
+
+static void
+cp_facility_dialog_init (CpFacilityDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_autoptr (GListModel) kinds = vocabulary_model (cp_facility_kinds, CP_N_FACILITY_KINDS);
+  g_autoptr (GListModel) provisions = vocabulary_model (cp_provisions, CP_N_PROVISIONS);
+  g_autoptr (GListModel) statuses = vocabulary_model (cp_statuses, CP_N_STATUSES);
+  gtk_drop_down_set_model (self->kind, kinds);
+  gtk_drop_down_set_model (self->provision, provisions);
+  gtk_drop_down_set_model (self->status, statuses);
+}
+
+/* Public API */
+
+CpFacilityDialog *
+cp_facility_dialog_new (GtkWindow *parent,
+                        CpStore *store,
+                        const CpFacility *facility,
+                        const char *community_name)
+{
+  g_return_val_if_fail (store != NULL && facility != NULL, NULL);
+
+  CpFacilityDialog *self = g_object_new (CP_TYPE_FACILITY_DIALOG, "transient-for", parent, NULL);
+  self->store = store;
+  self->facility = *facility;
+  self->facility.name = g_strdup (facility->name);
+  gtk_window_set_title (GTK_WINDOW (self),
+                        facility->id > 0 ? _("Edit Facility") : _("Add Facility"));
+  gtk_label_set_text (self->community_label, community_name);
+  fill_form (self, facility);
+  on_field_changed (self);
+  return self;
+}

@@ -1,0 +1,651 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cp-chart-view.h"
+#include "cp-community-model.h"
+#include "cp-facility-dialog.h"
+#include "cp-facility-page.h"
+#include "cp-standards-dialog.h"
+
+#define UNDO_SECONDS 15
+
+typedef struct
+{
+  CpFacilityPage *page;
+  CpColumn column;
+} ColumnProbe;
+
+struct _CpFacilityPage
+{
+  GtkBox parent_instance;
+
+  /* template widgets */
+  GtkInfoBar *undo_bar;
+  GtkLabel *undo_label;
+  GtkDropDown *township_filter;
+  GtkSearchEntry *search_entry;
+  GtkLabel *count_label;
+  GtkButton *standards_button;
+  GtkColumnView *column_view;
+  GtkLabel *detail_title;
+  GtkLabel *detail_result;
+  GtkLabel *detail_figures;
+  GtkListBox *facility_list;
+  GtkButton *add_button;
+  GtkButton *edit_button;
+  GtkButton *delete_button;
+  CpChartView *chart_view;
+
+  /* borrowed */
+  CpStore *store;
+
+  /* owned */
+  CpCommunityModel *model;
+  GtkSingleSelection *selection;
+  GArray *township_ids;   /* gint64, parallel to the filter's entries; 0 = all */
+  GArray *facilities;     /* CpFacility of the selected community */
+  CpFacility deleted;     /* the last deleted facility, for undo; id 0 when none */
+  GCancellable *chart_cancellable;
+  guint undo_timeout;
+  int year;
+  ColumnProbe probes[CP_N_COLUMNS];
+  int probed_column;
+};
+
+G_DEFINE_FINAL_TYPE (CpFacilityPage, cp_facility_page, GTK_TYPE_BOX)
+
+static const struct
+{
+  const char *title;
+  gboolean numeric;
+  gboolean expand;
+} columns[CP_N_COLUMNS] = {
+  [CP_COLUMN_CODE] = { N_("Code"), FALSE, FALSE },
+  [CP_COLUMN_TOWNSHIP] = { N_("Township"), FALSE, FALSE },
+  [CP_COLUMN_NAME] = { N_("Name"), FALSE, TRUE },
+  [CP_COLUMN_KIND] = { N_("Kind"), FALSE, FALSE },
+  [CP_COLUMN_HOUSEHOLDS] = { N_("Households"), TRUE, FALSE },
+  [CP_COLUMN_REQUIRED] = { N_("Required m²"), TRUE, FALSE },
+  [CP_COLUMN_ACTUAL] = { N_("Actual m²"), TRUE, FALSE },
+  [CP_COLUMN_SHORTFALL] = { N_("Shortfall m²"), TRUE, FALSE },
+  [CP_COLUMN_RESULT] = { N_("Result"), FALSE, TRUE },
+};
+
+/* Auxiliary functions */
+
+static CpCommunityRow *
+selected_row (CpFacilityPage *self)
+{
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+static gboolean
+writable (CpFacilityPage *self)
+{
+  return self->store != NULL && !cp_store_is_read_only (self->store);
+}
+
+static const CpFacility *
+selected_facility (CpFacilityPage *self)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->facility_list);
+
+  if (row == NULL || self->facilities == NULL)
+    return NULL;
+  guint index = gtk_list_box_row_get_index (row);
+  return index < self->facilities->len ? &g_array_index (self->facilities, CpFacility, index)
+                                       : NULL;
+}
+
+static void
+update_buttons (CpFacilityPage *self)
+{
+  gboolean editable = writable (self);
+  gboolean has_facility = selected_facility (self) != NULL;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->add_button),
+                            editable && selected_row (self) != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->edit_button), editable && has_facility);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->delete_button), editable && has_facility);
+}
+
+static void
+set_result_style (GtkWidget *label, gboolean compliant)
+{
+  gtk_widget_remove_css_class (label, compliant ? "result-fail" : "result-pass");
+  gtk_widget_add_css_class (label, compliant ? "result-pass" : "result-fail");
+}
+
+static GtkWidget *
+facility_row_widget (const CpFacility *f)
+{
+  /* Translators: a facility in the detail pane: name, kind, area, status, year */
+  g_autofree char *text = g_strdup_printf (_("%s\n%s · %.1f m² · %s · %d"), f->name,
+                                           cp_vocabulary_display (cp_facility_kinds,
+                                                                  CP_N_FACILITY_KINDS, f->kind),
+                                           f->total_area_m2,
+                                           cp_vocabulary_display (cp_statuses, CP_N_STATUSES,
+                                                                  f->status),
+                                           f->year);
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_set_margin_start (label, 6);
+  gtk_widget_set_margin_end (label, 6);
+  gtk_widget_set_margin_top (label, 4);
+  gtk_widget_set_margin_bottom (label, 4);
+  return label;
+}
+
+static void
+load_facilities (CpFacilityPage *self, CpCommunityRow *row)
+{
+  g_autoptr (GError) error = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->facility_list))) != NULL)
+    gtk_list_box_remove (self->facility_list, child);
+  g_clear_pointer (&self->facilities, g_array_unref);
+  if (row == NULL || self->store == NULL)
+    return;
+  self->facilities = cp_store_list_facilities (self->store, cp_community_row_get_id (row),
+                                               &error);
+  if (self->facilities == NULL)
+    {
+      g_warning ("%s", error->message);
+      return;
+    }
+  for (guint i = 0; i < self->facilities->len; i++)
+    gtk_list_box_append (self->facility_list,
+                         facility_row_widget (&g_array_index (self->facilities, CpFacility, i)));
+}
+
+static void
+show_detail (CpFacilityPage *self)
+{
+  CpCommunityRow *row = selected_row (self);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->detail_result), row != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->detail_figures), row != NULL);
+  if (row == NULL)
+    gtk_label_set_text (self->detail_title, _("No community selected"));
+  else
+    {
+      const CpCommunityResult *result = cp_community_row_get_result (row);
+      /* Translators: community name, code and township in the detail pane */
+      g_autofree char *title = g_strdup_printf (_("%s (%s, %s)"), cp_community_row_get_name (row),
+                                                cp_community_row_get_code (row),
+                                                cp_community_row_get_township (row));
+      g_autofree char *verdict = cp_community_row_dup_result_text (row);
+      g_autofree char *figures = g_strdup_printf (
+          _("Required %.1f m², actual %.1f m², shortfall %.1f m²"), result->required_area_m2,
+          result->actual_area_m2, result->shortfall_m2);
+      gtk_label_set_text (self->detail_title, title);
+      gtk_label_set_text (self->detail_result, verdict);
+      set_result_style (GTK_WIDGET (self->detail_result), cp_community_row_is_compliant (row));
+      gtk_label_set_text (self->detail_figures, figures);
+    }
+  load_facilities (self, row);
+  update_buttons (self);
+}
+
+static void
+update_count (CpFacilityPage *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  g_autofree char *text = g_strdup_printf (ngettext ("%u community", "%u communities", n), n);
+
+  gtk_label_set_text (self->count_label, text);
+}
+
+static void
+reload_list (CpFacilityPage *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!cp_community_model_reload (self->model, &error))
+    g_warning ("%s", error->message);
+  update_count (self);
+  show_detail (self);
+}
+
+static void
+chart_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  const char *path = task_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CpStore) store = cp_store_open (path, CP_STORE_OPEN_READ_ONLY, &error);
+  int year = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (task), "year"));
+  CpChartData *data = store != NULL ? cp_chart_data_new_facilities (store, year, &error) : NULL;
+
+  if (data == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, data, (GDestroyNotify) cp_chart_data_free);
+}
+
+static void
+chart_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  CpChartData *data = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (data == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("%s", error->message);
+      return;
+    }
+  cp_chart_view_set_data (CP_CHART_VIEW (source), data);
+}
+
+/* The chart needs the check of every community: at national scale that takes a moment, so it
+ * runs in a thread on its own connection. */
+static void
+reload_chart (CpFacilityPage *self)
+{
+  g_cancellable_cancel (self->chart_cancellable);
+  g_clear_object (&self->chart_cancellable);
+  if (self->store == NULL)
+    {
+      cp_chart_view_set_data (self->chart_view, NULL);
+      return;
+    }
+  self->chart_cancellable = g_cancellable_new ();
+  g_autoptr (GTask) task = g_task_new (self->chart_view, self->chart_cancellable, chart_done,
+                                       NULL);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_set_task_data (task, g_strdup (cp_store_get_path (self->store)), g_free);
+  g_object_set_data (G_OBJECT (task), "year", GINT_TO_POINTER (self->year));
+  g_task_run_in_thread (task, chart_thread);
+}
+
+static void
+load_townships (CpFacilityPage *self)
+{
+  g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
+  gint64 all = 0;
+
+  g_array_set_size (self->township_ids, 0);
+  gtk_string_list_append (names, _("All townships"));
+  g_array_append_val (self->township_ids, all);
+  sqlite3_stmt *stmt = self->store != NULL
+                           ? cp_store_prepare (self->store,
+                                               "SELECT id, name FROM township ORDER BY code",
+                                               NULL)
+                           : NULL;
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (self->township_ids, id);
+      gtk_string_list_append (names, (const char *) sqlite3_column_text (stmt, 1));
+    }
+  sqlite3_finalize (stmt);
+  g_signal_handlers_block_matched (self->township_filter, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL,
+                                   self);
+  gtk_drop_down_set_model (self->township_filter, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->township_filter, 0);
+  g_signal_handlers_unblock_matched (self->township_filter, G_SIGNAL_MATCH_DATA, 0, 0, NULL,
+                                     NULL, self);
+}
+
+static void
+refresh_community (CpFacilityPage *self, gint64 community_id)
+{
+  cp_community_model_refresh (self->model, community_id);
+  show_detail (self);
+  reload_chart (self);
+}
+
+static void
+hide_undo (CpFacilityPage *self)
+{
+  g_clear_handle_id (&self->undo_timeout, g_source_remove);
+  gtk_info_bar_set_revealed (self->undo_bar, FALSE);
+  cp_facility_clear (&self->deleted);
+  self->deleted.id = 0;
+}
+
+/* Callbacks */
+
+static int
+probe_compare (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  ColumnProbe *probe = user_data;
+
+  probe->page->probed_column = probe->column;
+  return GTK_ORDERING_LARGER;
+}
+
+/* GTK 4.8 does not tell which column the view sorts by; its sorter asks the primary column's
+ * sorter first and inverts the answer when descending, so one comparison tells both. The list
+ * itself is sorted in SQL. */
+static void
+on_sorter_changed (CpFacilityPage *self, GtkSorterChange change, GtkSorter *sorter)
+{
+  self->probed_column = -1;
+  GtkOrdering order = gtk_sorter_compare (sorter, self, self->model);
+
+  if (self->probed_column < 0)
+    cp_community_model_set_sort (self->model, CP_N_COLUMNS, FALSE);
+  else
+    cp_community_model_set_sort (self->model, self->probed_column, order == GTK_ORDERING_SMALLER);
+  reload_list (self);
+}
+
+static void
+on_filter_changed (CpFacilityPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->township_filter);
+  gint64 township_id = selected < self->township_ids->len
+                           ? g_array_index (self->township_ids, gint64, selected)
+                           : 0;
+
+  cp_community_model_set_filter (self->model, township_id,
+                                 gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  reload_list (self);
+}
+
+static void
+on_selection_changed (CpFacilityPage *self)
+{
+  show_detail (self);
+}
+
+static void
+on_facility_selected (CpFacilityPage *self)
+{
+  update_buttons (self);
+}
+
+static void
+on_facility_saved (CpFacilityPage *self, gint64 community_id)
+{
+  refresh_community (self, community_id);
+}
+
+static void
+open_facility_dialog (CpFacilityPage *self, const CpFacility *facility)
+{
+  CpCommunityRow *row = selected_row (self);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  CpFacilityDialog *dialog = cp_facility_dialog_new (GTK_WINDOW (root), self->store, facility,
+                                                     cp_community_row_get_name (row));
+
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_facility_saved), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_add_clicked (CpFacilityPage *self)
+{
+  CpCommunityRow *row = selected_row (self);
+
+  if (row == NULL || !writable (self))
+    return;
+  CpFacility facility = {
+    .community_id = cp_community_row_get_id (row),
+    .kind = CP_FACILITY_COMPREHENSIVE,
+    .provision = CP_PROVISION_NEW,
+    .status = CP_STATUS_IN_USE,
+    .year = self->year,
+  };
+  open_facility_dialog (self, &facility);
+}
+
+static void
+on_edit_clicked (CpFacilityPage *self)
+{
+  const CpFacility *facility = selected_facility (self);
+
+  if (facility != NULL && writable (self))
+    open_facility_dialog (self, facility);
+}
+
+static gboolean
+on_undo_timeout (gpointer user_data)
+{
+  CpFacilityPage *self = user_data;
+
+  self->undo_timeout = 0;
+  hide_undo (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_delete_clicked (CpFacilityPage *self)
+{
+  const CpFacility *facility = selected_facility (self);
+  g_autoptr (GError) error = NULL;
+
+  if (facility == NULL || !writable (self))
+    return;
+  CpFacility copy = *facility;
+  copy.name = g_strdup (facility->name);
+  if (!cp_store_delete_facility (self->store, copy.id, &error))
+    {
+      g_warning ("%s", error->message);
+      cp_facility_clear (&copy);
+      return;
+    }
+  hide_undo (self);
+  self->deleted = copy;
+  g_autofree char *text = g_strdup_printf (_("Deleted “%s”."), copy.name);
+  gtk_label_set_text (self->undo_label, text);
+  gtk_info_bar_set_revealed (self->undo_bar, TRUE);
+  self->undo_timeout = g_timeout_add_seconds (UNDO_SECONDS, on_undo_timeout, self);
+  refresh_community (self, copy.community_id);
+}
+
+static void
+on_undo_bar_response (CpFacilityPage *self, int response)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (response == 1 && self->deleted.name != NULL && self->store != NULL)
+    {
+      self->deleted.id = 0;
+      if (cp_store_upsert_facility (self->store, &self->deleted, &error))
+        refresh_community (self, self->deleted.community_id);
+      else
+        g_warning ("%s", error->message);
+    }
+  hide_undo (self);
+}
+
+static void
+on_standards_saved (CpFacilityPage *self)
+{
+  reload_list (self);
+  reload_chart (self);
+}
+
+static void
+on_standards_clicked (CpFacilityPage *self)
+{
+  if (self->store == NULL)
+    return;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  CpStandardsDialog *dialog = cp_standards_dialog_new (GTK_WINDOW (root), self->store,
+                                                       self->year);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_standards_saved), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+setup_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
+{
+  CpColumn column = GPOINTER_TO_UINT (user_data);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), columns[column].numeric ? 1.0 : 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  if (columns[column].numeric)
+    gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
+{
+  CpColumn column = GPOINTER_TO_UINT (user_data);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  CpCommunityRow *row = gtk_list_item_get_item (item);
+  g_autofree char *text = cp_community_row_dup_cell_text (row, column);
+
+  gtk_label_set_text (GTK_LABEL (label), text);
+  if (column == CP_COLUMN_RESULT)
+    set_result_style (label, cp_community_row_is_compliant (row));
+}
+
+static void
+add_columns (CpFacilityPage *self)
+{
+  for (CpColumn c = 0; c < CP_N_COLUMNS; c++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GUINT_TO_POINTER (c));
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GUINT_TO_POINTER (c));
+      g_autoptr (GtkColumnViewColumn) column
+          = gtk_column_view_column_new (_(columns[c].title), factory);
+      self->probes[c] = (ColumnProbe){ self, c };
+      g_autoptr (GtkSorter) sorter
+          = GTK_SORTER (gtk_custom_sorter_new (probe_compare, &self->probes[c], NULL));
+      gtk_column_view_column_set_sorter (column, sorter);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_column_set_expand (column, columns[c].expand);
+      gtk_column_view_append_column (self->column_view, column);
+    }
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (on_sorter_changed), self, G_CONNECT_SWAPPED);
+}
+
+/* GObject overrides */
+
+static void
+cp_facility_page_dispose (GObject *object)
+{
+  CpFacilityPage *self = CP_FACILITY_PAGE (object);
+
+  g_cancellable_cancel (self->chart_cancellable);
+  g_clear_object (&self->chart_cancellable);
+  g_clear_handle_id (&self->undo_timeout, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CP_TYPE_FACILITY_PAGE);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->model);
+  G_OBJECT_CLASS (cp_facility_page_parent_class)->dispose (object);
+}
+
+static void
+cp_facility_page_finalize (GObject *object)
+{
+  CpFacilityPage *self = CP_FACILITY_PAGE (object);
+
+  g_clear_pointer (&self->facilities, g_array_unref);
+  g_array_unref (self->township_ids);
+  cp_facility_clear (&self->deleted);
+  G_OBJECT_CLASS (cp_facility_page_parent_class)->finalize (object);
+}
+
+static void
+cp_facility_page_class_init (CpFacilityPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cp_facility_page_dispose;
+  object_class->finalize = cp_facility_page_finalize;
+
+  g_type_ensure (CP_TYPE_CHART_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/cn/gov/jiaohe/CommunityPlanner/ui/"
+                                               "cp-facility-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CpFacilityPage, undo_bar);
+  gtk_widget_class_bind_template_child (widget_class, CpFacilityPage, undo_label);
+  gtk_widget_class_bind_template_child (widget_class, CpFacilityPage, township_filter);
+  gtk_widget_class_bind_template_child (widget_class, CpFacilityPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CpFacilityPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, CpFacilityPage, standards_button);
+  gtk_widget_class_bind_template_child (widget_class, CpFacilityPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, CpFacilityPage, detail_title);
+  gtk_widget_class_bind_template_child (widget_class, CpFacilityPage, detail_result);
+  gtk_widget_class_bind_template_child (widget_class, CpFacilityPage, detail_figures);
+  gtk_widget_class_bind_template_child (widget_class, CpFacilityPage, facility_list);
+  gtk_widget_class_bind_template_child (widget_class, CpFacilityPage, add_button);
+  gtk_widget_class_bind_template_child (widget_class, CpFacilityPage, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, CpFacilityPage, delete_button);
+  gtk_widget_class_bind_template_child (widget_class, CpFacilityPage, chart_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_facility_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_edit_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_delete_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_undo_bar_response);
+  gtk_widget_class_bind_template_callback (widget_class, on_standards_clicked);
+}
+
+static void
+cp_facility_page_init (CpFacilityPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->township_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->year = 0; /* the window sets it */
+  self->model = cp_community_model_new ();
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  add_columns (self);
+  show_detail (self);
+  update_count (self);
+}
+
+/* Public API */
+
+void
+cp_facility_page_set_store (CpFacilityPage *self, CpStore *store)
+{
+  g_return_if_fail (CP_IS_FACILITY_PAGE (self));
+
+  hide_undo (self);
+  self->store = store;
+  cp_community_model_set_store (self->model, store);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->standards_button), store != NULL);
+  load_townships (self);
+  cp_facility_page_reload (self);
+}
+
+void
+cp_facility_page_set_year (CpFacilityPage *self, int year)
+{
+  g_return_if_fail (CP_IS_FACILITY_PAGE (self));
+
+  if (self->year == year)
+    return;
+  self->year = year;
+  cp_community_model_set_year (self->model, year);
+  cp_facility_page_reload (self);
+}
+
+void
+cp_facility_page_reload (CpFacilityPage *self)
+{
+  g_return_if_fail (CP_IS_FACILITY_PAGE (self));
+
+  on_filter_changed (self);
+  reload_chart (self);
+}
+
+void
+cp_facility_page_focus_search (CpFacilityPage *self)
+{
+  g_return_if_fail (CP_IS_FACILITY_PAGE (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
