@@ -22,6 +22,7 @@ struct _CpStore
   char *path;
   int schema_version;
   char *read_only_reason;
+  GHashTable *statements; /* SQL text (a literal, by address) → prepared statement */
 };
 
 /* Auxiliary functions */
@@ -209,6 +210,12 @@ check_identity (CpStore *store, GError **error)
   return TRUE;
 }
 
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
 /* Public API */
 
 CpStore *
@@ -222,6 +229,8 @@ cp_store_open (const char *path, CpStoreOpenFlags flags, GError **error)
   gboolean empty = TRUE;
 
   store->path = g_strdup (path);
+  store->statements
+      = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, finalize_statement);
   if (!exists && !(flags & CP_STORE_OPEN_CREATE))
     {
       cp_set_error (error, CP_ERROR_NOT_FOUND,
@@ -306,6 +315,7 @@ cp_store_free (CpStore *store)
 {
   if (store == NULL)
     return;
+  g_clear_pointer (&store->statements, g_hash_table_unref);
   if (store->db != NULL)
     sqlite3_close_v2 (store->db);
   g_free (store->path);
@@ -359,6 +369,30 @@ cp_store_check_writable (CpStore *store, GError **error)
 }
 
 sqlite3_stmt *
+cp_store_prepare_cached (CpStore *store, const char *sql, GError **error)
+{
+  g_return_val_if_fail (store != NULL && sql != NULL, NULL);
+
+  sqlite3_stmt *stmt = g_hash_table_lookup (store->statements, sql);
+  if (stmt != NULL)
+    return stmt;
+  if (sqlite3_prepare_v3 (store->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      cp_store_set_sqlite_error (store, _("Cannot read the database"), error);
+      return NULL;
+    }
+  g_hash_table_insert (store->statements, (gpointer) sql, stmt);
+  return stmt;
+}
+
+void
+cp_store_release (sqlite3_stmt *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+sqlite3_stmt *
 cp_store_prepare (CpStore *store, const char *sql, GError **error)
 {
   sqlite3_stmt *stmt = NULL;
@@ -405,6 +439,34 @@ step_done (CpStore *store, sqlite3_stmt *stmt, const char *what, GError **error)
     cp_store_set_sqlite_error (store, what, error);
   sqlite3_finalize (stmt);
   return ok;
+}
+
+/* Runs a cached write to its end and releases it. */
+static gboolean
+step_cached (CpStore *store, sqlite3_stmt *stmt, const char *what, GError **error)
+{
+  int rc = sqlite3_step (stmt);
+  gboolean ok = rc == SQLITE_DONE || rc == SQLITE_ROW;
+
+  if (!ok)
+    cp_store_set_sqlite_error (store, what, error);
+  cp_store_release (stmt);
+  return ok;
+}
+
+/* Runs a cached "… RETURNING id" and releases it; 0 with @error set on failure. */
+static gint64
+step_returning_id (CpStore *store, sqlite3_stmt *stmt, const char *what, GError **error)
+{
+  gint64 id = 0;
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    cp_store_set_sqlite_error (store, what, error);
+  cp_store_release (stmt);
+  return id;
 }
 
 char *
@@ -508,7 +570,7 @@ cp_store_upsert_township (CpStore *store, CpTownship *township, GError **error)
 {
   if (!cp_store_check_writable (store, error))
     return FALSE;
-  sqlite3_stmt *stmt = cp_store_prepare (
+  sqlite3_stmt *stmt = cp_store_prepare_cached (
       store, "INSERT INTO township (code, name, kind) VALUES (?1, ?2, ?3) "
              "ON CONFLICT (code) DO UPDATE SET name = excluded.name, kind = excluded.kind "
              "RETURNING id", error);
@@ -517,28 +579,19 @@ cp_store_upsert_township (CpStore *store, CpTownship *township, GError **error)
   sqlite3_bind_text (stmt, 1, township->code, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, township->name, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, cp_township_kinds[township->kind].key, -1, SQLITE_STATIC);
-  int rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    township->id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_ROW)
-    return cp_store_set_sqlite_error (store, _("Cannot save the township"), error);
-  return TRUE;
+  township->id = step_returning_id (store, stmt, _("Cannot save the township"), error);
+  return township->id > 0;
 }
 
 static gint64
 find_id (CpStore *store, const char *sql, const char *text)
 {
-  sqlite3_stmt *stmt = cp_store_prepare (store, sql, NULL);
-  gint64 id = 0;
+  sqlite3_stmt *stmt = cp_store_prepare_cached (store, sql, NULL);
 
   if (stmt == NULL)
     return 0;
   sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return id;
+  return step_returning_id (store, stmt, sql, NULL);
 }
 
 gint64
@@ -563,7 +616,7 @@ cp_store_upsert_community (CpStore *store, CpCommunity *community, int year, GEr
 {
   if (!cp_store_check_writable (store, error))
     return FALSE;
-  sqlite3_stmt *stmt = cp_store_prepare (
+  sqlite3_stmt *stmt = cp_store_prepare_cached (
       store, "INSERT INTO community (township_id, code, name, kind, relocation_site) "
              "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (code) DO UPDATE SET "
              "township_id = excluded.township_id, name = excluded.name, kind = excluded.kind, "
@@ -575,14 +628,11 @@ cp_store_upsert_community (CpStore *store, CpCommunity *community, int year, GEr
   sqlite3_bind_text (stmt, 3, community->name, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, cp_community_kinds[community->kind].key, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 5, community->relocation_site ? 1 : 0);
-  int rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    community->id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_ROW)
-    return cp_store_set_sqlite_error (store, _("Cannot save the community"), error);
+  community->id = step_returning_id (store, stmt, _("Cannot save the community"), error);
+  if (community->id == 0)
+    return FALSE;
 
-  stmt = cp_store_prepare (store,
+  stmt = cp_store_prepare_cached (store,
                            "INSERT OR REPLACE INTO community_year (community_id, year, households, "
                            "population) VALUES (?1, ?2, ?3, ?4)",
                            error);
@@ -592,7 +642,7 @@ cp_store_upsert_community (CpStore *store, CpCommunity *community, int year, GEr
   sqlite3_bind_int (stmt, 2, year);
   sqlite3_bind_int64 (stmt, 3, community->households);
   sqlite3_bind_int64 (stmt, 4, community->population);
-  return step_done (store, stmt, _("Cannot save the community's households"), error);
+  return step_cached (store, stmt, _("Cannot save the community's households"), error);
 }
 
 gboolean
@@ -665,7 +715,7 @@ cp_store_upsert_facility (CpStore *store, CpFacility *facility, GError **error)
 
   /* With an id the record is updated in place (it may be renamed); without one the name within
    * its community identifies it, so a corrected import file updates what it imported before. */
-  sqlite3_stmt *stmt = cp_store_prepare (
+  sqlite3_stmt *stmt = cp_store_prepare_cached (
       store, facility->id > 0
                  ? "UPDATE facility SET (" FACILITY_COLUMNS ") = (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
                    "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) WHERE id = ?16 RETURNING id"
@@ -684,14 +734,15 @@ cp_store_upsert_facility (CpStore *store, CpFacility *facility, GError **error)
   bind_facility_fields (stmt, facility);
   if (facility->id > 0)
     sqlite3_bind_int64 (stmt, 16, facility->id);
-  int rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    facility->id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  if (rc == SQLITE_DONE)
+  g_autoptr (GError) local_error = NULL;
+  facility->id = step_returning_id (store, stmt, _("Cannot save the facility"), &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (facility->id == 0)
     return cp_set_error (error, CP_ERROR_NOT_FOUND, _("The facility was deleted meanwhile."));
-  if (rc != SQLITE_ROW)
-    return cp_store_set_sqlite_error (store, _("Cannot save the facility"), error);
   return TRUE;
 }
 

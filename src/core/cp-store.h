@@ -44,6 +44,12 @@ gboolean cp_store_check_writable (CpStore *store, GError **error);
 
 /* Prepares @sql (a fixed statement; values are bound, never pasted in). */
 sqlite3_stmt *cp_store_prepare (CpStore *store, const char *sql, GError **error);
+/* Like cp_store_prepare(), for hot paths: the statement is prepared once per @sql (a string
+ * literal, looked up by address) and belongs to the store. Reset it with cp_store_release() after
+ * use; never finalize it. */
+sqlite3_stmt *cp_store_prepare_cached (CpStore *store, const char *sql, GError **error);
+/* Resets a cached statement and clears its bindings. */
+void cp_store_release (sqlite3_stmt *stmt);
 /* Sets @error from the connection's last error, prefixed with @what; returns FALSE. */
 gboolean cp_store_set_sqlite_error (CpStore *store, const char *what, GError **error);
 
