@@ -92,7 +92,7 @@ cp_cli_export (int argc, char **argv)
   if (kind < 0)
     return cp_cli_usage_error (_("Unknown export “%s”: use workbook, chart or summary."), argv[1]);
 
-  int status = check_export_arguments (kind, argc - 1, out_path);
+  int status = check_export_arguments (kind, argc, out_path);
   if (status != CP_EXIT_OK)
     return status;
   if (year_text != NULL && !cp_cli_parse_year (year_text, &year))

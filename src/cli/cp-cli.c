@@ -27,7 +27,7 @@ static const struct
   { "init", cli_init },
   { "import", cli_import },
   { "check", cp_cli_check },
-  /* { "export", cp_cli_export }, lands with the report layer */
+  { "export", cp_cli_export },
 };
 
 /* Auxiliary functions */
