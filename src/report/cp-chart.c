@@ -247,9 +247,19 @@ tick_label_width (PangoContext *context, const CpChartLayout *layout)
 }
 
 static void
-wrap_label (PangoLayout *label, double slot_width)
+wrap_label (PangoLayout *label, double slot_width, double size)
 {
-  pango_layout_set_width (label, (int) (slot_width * LABEL_FILL * PANGO_SCALE));
+  int natural, room = (int) (slot_width * LABEL_FILL * PANGO_SCALE);
+
+  /* Lines of even length (民主/街道, not 民主街/道; 奶子山/街道): as many lines as the slot
+   * needs, each an equal share of the name rounded up to a whole character. */
+  pango_layout_get_size (label, &natural, NULL);
+  if (natural > room && room > 0)
+    {
+      int lines = (natural + room - 1) / room;
+      room = MIN (room, natural / lines + (int) (size * 0.6 * PANGO_SCALE));
+    }
+  pango_layout_set_width (label, room);
   pango_layout_set_wrap (label, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_alignment (label, PANGO_ALIGN_CENTER);
 }
@@ -260,7 +270,7 @@ category_label_new (PangoContext *context, const CpChartLayout *layout, const ch
   PangoLayout *label = text_new (context, text, layout->font_size * 0.9, FALSE);
 
   if (layout->label_mode == LABELS_WRAPPED)
-    wrap_label (label, layout->slot_width);
+    wrap_label (label, layout->slot_width, layout->font_size * 0.9);
   return label;
 }
 
@@ -288,7 +298,7 @@ layout_labels (PangoContext *context, const CpChartData *data, CpChartLayout *la
       g_autoptr (PangoLayout) label = text_new (
           context, g_array_index (data->bars, CpChartBar, i).label, size, FALSE);
       double height;
-      wrap_label (label, layout->slot_width);
+      wrap_label (label, layout->slot_width, layout->font_size * 0.9);
       most_lines = MAX (most_lines, pango_layout_get_line_count (label));
       text_size (label, NULL, &height);
       tallest = MAX (tallest, height);

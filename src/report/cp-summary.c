@@ -47,33 +47,34 @@ enum
 
 typedef struct
 {
-  const char *title; /* N_() */
-  double share;      /* of the content width */
-  gboolean numeric;  /* right-aligned */
+  const char *context; /* of the title's translation, or NULL */
+  const char *title;   /* N_() or NC_() */
+  double share;        /* of the content width */
+  gboolean numeric;    /* right-aligned */
 } Column;
 
 #define N_COLUMNS 8
 
 static const Column table_columns[N_TABLES][N_COLUMNS] = {
   [TABLE_TOWNSHIPS] = {
-    { N_("Township"), 0.13, FALSE },
-    { N_("Communities"), 0.13, TRUE },
-    { N_("Compliant"), 0.115, TRUE },
-    { N_("Coverage"), 0.105, TRUE },
-    { N_("Households"), 0.125, TRUE },
-    { N_("Required m²"), 0.13, TRUE },
-    { N_("Actual m²"), 0.13, TRUE },
-    { N_("Shortfall m²"), 0.135, TRUE },
+    { NULL, N_("Township"), 0.13, FALSE },
+    { "column of a count", NC_ ("column of a count", "Communities"), 0.13, TRUE },
+    { NULL, N_("Compliant"), 0.115, TRUE },
+    { NULL, N_("Coverage"), 0.105, TRUE },
+    { NULL, N_("Households"), 0.125, TRUE },
+    { NULL, N_("Required m²"), 0.13, TRUE },
+    { NULL, N_("Actual m²"), 0.13, TRUE },
+    { NULL, N_("Shortfall m²"), 0.135, TRUE },
   },
   [TABLE_SHORTFALLS] = {
-    { N_("No."), 0.055, TRUE },
-    { N_("Code"), 0.15, FALSE },
-    { N_("Township"), 0.13, FALSE },
-    { N_("Community"), 0.21, FALSE },
-    { N_("Households"), 0.12, TRUE },
-    { N_("Required m²"), 0.11, TRUE },
-    { N_("Actual m²"), 0.11, TRUE },
-    { N_("Shortfall m²"), 0.115, TRUE },
+    { NULL, N_("No."), 0.055, TRUE },
+    { NULL, N_("Code"), 0.15, FALSE },
+    { NULL, N_("Township"), 0.13, FALSE },
+    { NULL, N_("Community"), 0.21, FALSE },
+    { NULL, N_("Households"), 0.12, TRUE },
+    { NULL, N_("Required m²"), 0.11, TRUE },
+    { NULL, N_("Actual m²"), 0.11, TRUE },
+    { NULL, N_("Shortfall m²"), 0.115, TRUE },
   },
 };
 
@@ -286,6 +287,12 @@ add_table (CpSummary *summary, int table, guint rows, gboolean totals)
 }
 
 static void
+keep_last_with_next (CpSummary *summary)
+{
+  g_array_index (summary->blocks, Block, summary->blocks->len - 1).keep_with_next = TRUE;
+}
+
+static void
 add_shortfall_list (CpSummary *summary)
 {
   guint listed = summary->shortfalls->len;
@@ -306,7 +313,7 @@ add_shortfall_list (CpSummary *summary)
                g_strdup (_("Largest shortfall first.")))->keep_with_next = TRUE;
   add_table (summary, TABLE_SHORTFALLS, listed, FALSE);
   /* The closing line never stands alone on a page. */
-  g_array_index (summary->blocks, Block, summary->blocks->len - 1).keep_with_next = TRUE;
+  keep_last_with_next (summary);
   if (listed < summary->n_short)
     add_block (summary, BLOCK_PARAGRAPH,
                g_strdup_printf (ngettext ("… %u community falls short in all.",
@@ -338,6 +345,8 @@ build_content (CpSummary *summary)
   add_heading (summary, _("3. Results by township"));
   add_table (summary, TABLE_TOWNSHIPS, summary->townships->len, TRUE);
   add_shortfall_list (summary);
+  /* The signatures close the text: they never stand alone on the last page. */
+  keep_last_with_next (summary);
   add_block (summary, BLOCK_SIGNATURES, NULL);
 }
 
@@ -579,6 +588,13 @@ content_width (const CpSummary *summary)
   return MAX (100.0, summary->width - 2 * MARGIN_X);
 }
 
+static const char *
+column_title (const Column *column)
+{
+  return column->context != NULL ? g_dpgettext2 (NULL, column->context, column->title)
+                                 : _(column->title);
+}
+
 static double
 header_height (PangoContext *context, const CpSummary *summary, int table)
 {
@@ -587,8 +603,8 @@ header_height (PangoContext *context, const CpSummary *summary, int table)
   for (guint c = 0; c < N_COLUMNS; c++)
     {
       double width = table_columns[table][c].share * content_width (summary) - 2 * CELL_PAD;
-      tallest = MAX (tallest, text_height (context, _(table_columns[table][c].title), TABLE_SIZE,
-                                           TRUE, width));
+      const char *title = column_title (&table_columns[table][c]);
+      tallest = MAX (tallest, text_height (context, title, TABLE_SIZE, TRUE, width));
     }
   return tallest + 2 * CELL_PAD;
 }
@@ -767,7 +783,7 @@ paint_table_block (cairo_t *cr, PangoContext *context, const CpSummary *summary,
       const Column *column = &table_columns[block->table][c];
       double cell = column->share * width;
       g_autofree char *text
-          = header ? g_strdup (_(column->title))
+          = header ? g_strdup (column_title (column))
             : block->table == TABLE_TOWNSHIPS ? township_cell (summary, block->row, c)
                                               : shortfall_cell (summary, block->row, c);
       PangoAlignment align = header            ? PANGO_ALIGN_CENTER
