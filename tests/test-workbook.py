@@ -248,7 +248,8 @@ class ReadWithLibreOffice(RoundTrip):
         if self.version >= (7, 2):
             # separator, quote, UTF-8, from line 1, -, -, -, -, raw values (not as shown), -, -,
             # every sheet into its own file
-            filter_name = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"
+            filter_name = ("csv:Text - txt - csv (StarCalc):"
+                           "44,34,76,1,,0,false,true,false,false,false,-1")
         env = dict(os.environ, HOME=home)
         r = subprocess.run(["libreoffice", f"-env:UserInstallation=file://{home}/profile",
                             "--headless", "--convert-to", filter_name, "--outdir", out, self.xlsx],

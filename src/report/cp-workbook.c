@@ -328,11 +328,18 @@ write_header (Writer *w, lxw_worksheet *ws, lxw_row_t row, const Column *columns
 
 /* Summary sheet */
 
+static FormatId
+summary_format (guint col, gboolean total)
+{
+  FormatId format = summary_columns[col].format;
+  return total ? TOTAL_FORMAT (format) : format;
+}
+
 static void
 write_summary_row (Writer *w, lxw_worksheet *ws, lxw_row_t row, const CpTownshipResult *t,
                    double standard, gboolean total)
 {
-#define FORMAT(col) (total ? TOTAL_FORMAT (summary_columns[col].format) : summary_columns[col].format)
+#define FORMAT(col) summary_format (col, total)
   if (t->code != NULL)
     put_string (w, ws, row, S_CODE, t->code, FORMAT (S_CODE));
   else
@@ -476,7 +483,8 @@ start_detail_sheet (Writer *w)
     {
       lxw_col_t col = D_FIRST_RULE + rule;
       note (w, worksheet_set_column (w->detail, col, col, RULE_COLUMN_WIDTH, NULL));
-      put_string (w, w->detail, 0, col, cp_vocabulary_display (cp_rules, CP_N_RULES, rule), FMT_HEADER);
+      put_string (w, w->detail, 0, col, cp_vocabulary_display (cp_rules, CP_N_RULES, rule),
+                  FMT_HEADER);
     }
   w->row = 1;
   return w->err == LXW_NO_ERROR;
