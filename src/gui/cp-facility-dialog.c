@@ -44,6 +44,10 @@ struct _CpFacilityDialog
   /* borrowed */
   CpStore *store;
 
+  /* A new dialog shows no message until something is typed. */
+  gboolean pristine;
+  gboolean filling;
+
   /* owned */
   CpFacility facility; /* id and community of the record; the rest is read from the fields */
 };
@@ -88,6 +92,8 @@ set_message (CpFacilityDialog *self, Field field, const char *message)
 {
   GtkLabel *label = self->messages[field];
 
+  if (self->pristine)
+    message = NULL;
   gtk_label_set_text (label, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
 }
@@ -216,6 +222,9 @@ static void
 on_field_changed (CpFacilityDialog *self)
 {
   CpFacility f;
+
+  if (!self->filling)
+    self->pristine = FALSE;
   gboolean valid = validate_form (self, &f);
 
   cp_facility_clear (&f);
@@ -350,7 +359,10 @@ cp_facility_dialog_new (GtkWindow *parent,
   gtk_window_set_title (GTK_WINDOW (self),
                         facility->id > 0 ? _("Edit Facility") : _("Add Facility"));
   gtk_label_set_text (self->community_label, community_name);
+  self->pristine = facility->id == 0;
+  self->filling = TRUE;
   fill_form (self, facility);
   on_field_changed (self);
+  self->filling = FALSE;
   return self;
 }
