@@ -282,6 +282,16 @@ cp_window_job_progress (double fraction, gpointer user_data)
   g_atomic_int_set (&self->job_permille, (int) (CLAMP (fraction, 0.0, 1.0) * 1000));
 }
 
+static guint
+count_lines (const char *text)
+{
+  guint lines = 1;
+
+  for (const char *p = text; *p != '\0'; p++)
+    lines += *p == '\n';
+  return lines;
+}
+
 static void
 show_message (CpWindow *self, GtkMessageType type, const char *primary, const char *secondary)
 {
@@ -291,20 +301,20 @@ show_message (CpWindow *self, GtkMessageType type, const char *primary, const ch
   GtkWidget *area = gtk_message_dialog_get_message_area (GTK_MESSAGE_DIALOG (dialog));
 
   /* An import can list many problems, one a line: scroll them, and let them be copied. */
-  if (secondary != NULL)
+  if (secondary != NULL && count_lines (secondary) > 6)
     {
       GtkWidget *label = gtk_label_new (secondary);
       GtkWidget *scrolled = gtk_scrolled_window_new ();
       gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_yalign (GTK_LABEL (label), 0);
       gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
-      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 300);
-      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
-                                      GTK_POLICY_AUTOMATIC);
+      gtk_scrolled_window_set_min_content_width (GTK_SCROLLED_WINDOW (scrolled), 560);
+      gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 240);
       gtk_box_append (GTK_BOX (area), scrolled);
     }
+  else if (secondary != NULL)
+    gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", secondary);
   g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
   gtk_window_present (GTK_WINDOW (dialog));
 }
