@@ -102,48 +102,79 @@ print_json_row (const CpCheckRow *row, gpointer user_data)
   return TRUE;
 }
 
+/* The text table's columns: header, narrowest width in terminal cells, right-aligned. */
+static const struct
+{
+  const char *header;
+  guint min_width;
+  gboolean right;
+} text_columns[] = {
+  { N_("Code"), 13, FALSE },       { N_("Township"), 12, FALSE },    { N_("Name"), 16, FALSE },
+  { N_("Kind"), 6, FALSE },        { N_("Households"), 8, TRUE },    { N_("Required m²"), 9, TRUE },
+  { N_("Actual m²"), 9, TRUE },    { N_("Shortfall m²"), 9, TRUE },
+};
+
+#define KIND_COLUMN 3
+
+typedef struct
+{
+  GString *out;
+  guint widths[G_N_ELEMENTS (text_columns)];
+} TextState;
+
+static void
+append_text_cells (TextState *state, const char *const *cells)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (text_columns); i++)
+    append_padded (state->out, cells[i], state->widths[i], text_columns[i].right);
+}
+
 static gboolean
 print_text_row (const CpCheckRow *row, gpointer user_data)
 {
-  GString *out = user_data;
-  char number[G_ASCII_DTOSTR_BUF_SIZE];
+  TextState *state = user_data;
+  char required[G_ASCII_DTOSTR_BUF_SIZE], actual[G_ASCII_DTOSTR_BUF_SIZE];
+  char shortfall[G_ASCII_DTOSTR_BUF_SIZE];
   g_autofree char *households = g_strdup_printf ("%" G_GINT64_FORMAT, row->households);
   g_autofree char *problems = violations_text (row->result.violations);
+  const char *cells[] = {
+    row->code,
+    row->township,
+    row->name,
+    cp_vocabulary_display (cp_community_kinds, CP_N_COMMUNITY_KINDS, row->kind),
+    households,
+    g_ascii_formatd (required, sizeof required, "%.1f", row->result.required_area_m2),
+    g_ascii_formatd (actual, sizeof actual, "%.1f", row->result.actual_area_m2),
+    g_ascii_formatd (shortfall, sizeof shortfall, "%.1f", row->result.shortfall_m2),
+  };
 
-  append_padded (out, row->code, 14, FALSE);
-  append_padded (out, row->township, 14, FALSE);
-  append_padded (out, row->name, 22, FALSE);
-  append_padded (out, cp_vocabulary_display (cp_community_kinds, CP_N_COMMUNITY_KINDS, row->kind),
-                 16, FALSE);
-  append_padded (out, households, 8, TRUE);
-  append_padded (out, g_ascii_formatd (number, sizeof number, "%.1f", row->result.required_area_m2),
-                 10, TRUE);
-  append_padded (out, g_ascii_formatd (number, sizeof number, "%.1f", row->result.actual_area_m2),
-                 10, TRUE);
-  append_padded (out, g_ascii_formatd (number, sizeof number, "%.1f", row->result.shortfall_m2),
-                 10, TRUE);
-  g_string_append_printf (out, "%s\n", problems);
-  if (out->len > 1 << 16)
+  append_text_cells (state, cells);
+  g_string_append_printf (state->out, "%s\n", problems);
+  if (state->out->len > 1 << 16)
     {
-      fwrite (out->str, 1, out->len, stdout);
-      g_string_truncate (out, 0);
+      fwrite (state->out->str, 1, state->out->len, stdout);
+      g_string_truncate (state->out, 0);
     }
   return TRUE;
 }
 
 static void
-print_text_header (GString *out, int year, const char *city)
+print_text_header (TextState *state, int year, const char *city)
 {
-  g_string_append_printf (out, _("Facility check of %s, %d\n\n"), city, year);
-  append_padded (out, _("Code"), 14, FALSE);
-  append_padded (out, _("Township"), 14, FALSE);
-  append_padded (out, _("Name"), 22, FALSE);
-  append_padded (out, _("Kind"), 16, FALSE);
-  append_padded (out, _("Households"), 8, TRUE);
-  append_padded (out, _("Required m²"), 10, TRUE);
-  append_padded (out, _("Actual m²"), 10, TRUE);
-  append_padded (out, _("Shortfall m²"), 10, TRUE);
-  g_string_append_printf (out, "%s\n", _("Result"));
+  const char *cells[G_N_ELEMENTS (text_columns)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (text_columns); i++)
+    {
+      cells[i] = _(text_columns[i].header);
+      state->widths[i] = MAX (text_columns[i].min_width, display_width (cells[i]));
+    }
+  for (int kind = 0; kind < CP_N_COMMUNITY_KINDS; kind++)
+    state->widths[KIND_COLUMN] = MAX (state->widths[KIND_COLUMN],
+                                      display_width (cp_vocabulary_display (
+                                          cp_community_kinds, CP_N_COMMUNITY_KINDS, kind)));
+  g_string_append_printf (state->out, _("Facility check of %s, %d\n\n"), city, year);
+  append_text_cells (state, cells);
+  g_string_append_printf (state->out, "%s\n", _("Result"));
 }
 
 static void
@@ -194,7 +225,8 @@ cp_cli_print_check (const char *path, int year, gboolean json)
   g_autoptr (GString) out = g_string_new (NULL);
   CpStandards standards;
   CpCheckSummary summary;
-  JsonState state = { out, TRUE };
+  JsonState json_state = { out, TRUE };
+  TextState text_state = { out };
 
   if (store == NULL || !cp_store_get_standards (store, year, &standards, NULL, &error))
     return cp_cli_data_error (error);
@@ -206,10 +238,11 @@ cp_cli_print_check (const char *path, int year, gboolean json)
   else
     {
       g_autofree char *city = cp_store_get_city_name (store);
-      print_text_header (out, year, city);
+      print_text_header (&text_state, year, city);
     }
   if (!cp_check_run (store, year, 0, json ? print_json_row : print_text_row,
-                     json ? (gpointer) &state : (gpointer) out, &summary, NULL, &error))
+                     json ? (gpointer) &json_state : (gpointer) &text_state, &summary, NULL,
+                     &error))
     return cp_cli_data_error (error);
   if (json)
     print_json_summary (out, &summary);
