@@ -9,8 +9,10 @@ translation; the window itself runs with LANG=zh_CN.UTF-8.
 """
 
 import argparse
+import gettext
 import json
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -18,20 +20,39 @@ import time
 
 import pyatspi
 
-# (Chinese, English source string): the names the test looks for.
-TAB = ("设施规划", "Facility Planning")
-SEARCH = ("搜索社区", "Search communities")
-ADD = ("添加设施", "Add Facility")
-DIALOG_ADD = ("添加设施", "Add Facility")
-NAME = ("名称", "Name")
-TOTAL = ("总面积（㎡）", "Total area (m²)")
-SERVICE = ("服务面积（㎡）", "Service area (m²)")
-OFFICE = ("办公面积（㎡）", "Office area (m²)")
-SAVE = ("保存", "Save")
-CANCEL = ("取消", "Cancel")
-COMPLIANT = ("达标", "Compliant")
-FALLS_SHORT = ("未达标", "Falls short")
-TOTAL_MESSAGE = ("总面积", "Total area")
+def names(msgid):
+    """The name a widget shows for @msgid: as the window's own catalogue translates it, and the
+    English source string (while a translation is missing both are the same)."""
+    return (normalise(CATALOGUE.gettext(msgid)), normalise(msgid))
+
+
+def normalise(text):
+    """Drops mnemonics ("_Save", "保存(_S)"), a trailing colon and a trailing ellipsis."""
+    text = re.sub(r"[(（]_?[A-Za-z][)）]", "", text).replace("_", "")
+    return text.strip().rstrip(":：…").strip()
+
+
+CATALOGUE = gettext.translation("community-planner",
+                                localedir=os.environ.get("COMMUNITY_PLANNER_LOCALEDIR"),
+                                languages=["zh_CN"], fallback=True)
+
+# The msgids the test finds widgets by.
+TAB = names("Facility Planning")
+SEARCH = names("Search communities")
+ADD = names("_Add Facility…")
+DIALOG_ADD = names("Add Facility")
+NAME = names("_Name")
+TOTAL = names("_Total area (m²)")
+SERVICE = names("_Service area (m²)")
+SAVE = names("_Save")
+CANCEL = names("_Cancel")
+COMPLIANT = names("Compliant")
+FALLS_SHORT = (normalise(CATALOGUE.gettext("Falls short: %s").split("%s")[0]), "Falls short")
+# cp_facility_validate()'s message, up to its first value.
+TOTAL_MESSAGE = tuple(normalise(t.split("%")[0]) for t in (
+    CATALOGUE.gettext("Total area: %.1f m² is not possible; enter an area above 0 and at most "
+                      "1000000 m²."),
+    "Total area: %"))
 
 TIMEOUT = 20.0
 # GTK 4.8 gives an entry the role "entry" or "text" depending on the widget.
@@ -47,13 +68,13 @@ def fail(message):
     sys.exit(1)
 
 
-def name_matches(accessible, names, exact=False):
-    text = accessible.name or ""
+def name_matches(accessible, wanted, exact=False):
+    text = normalise(accessible.name or "")
     if exact:
         # GTK 4.8 may repeat a label ("Name Name"): the name, once or twice, and nothing else.
-        return text in names or any(text == f"{n} {n}" for n in names)
+        return text in wanted or any(text == f"{n} {n}" for n in wanted)
     # GTK 4.8 names a button with a mnemonic "_Save Save": accept the name anywhere in it.
-    return any(n in text for n in names)
+    return any(n in text for n in wanted)
 
 
 def walk(accessible, depth=0):
