@@ -185,7 +185,7 @@ cp_community_row_dup_result_text (CpCommunityRow *self)
   g_return_val_if_fail (CP_IS_COMMUNITY_ROW (self), NULL);
 
   if (self->result.violations == 0)
-    return g_strdup (_("Compliant"));
+    return g_strdup (C_ ("community result", "Compliant"));
 
   g_autoptr (GString) rules = g_string_new (NULL);
   for (guint rule = 0; rule < CP_N_RULES; rule++)

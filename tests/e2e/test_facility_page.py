@@ -46,7 +46,7 @@ TOTAL = names("_Total area (m²)")
 SERVICE = names("_Service area (m²)")
 SAVE = names("_Save")
 CANCEL = names("_Cancel")
-COMPLIANT = names("Compliant")
+COMPLIANT = (normalise(CATALOGUE.pgettext("community result", "Compliant")), "Compliant")
 FALLS_SHORT = (normalise(CATALOGUE.gettext("Falls short: %s").split("%s")[0]), "Falls short")
 # cp_facility_validate()'s message, up to its first value.
 TOTAL_MESSAGE = tuple(normalise(t.split("%")[0]) for t in (
