@@ -488,6 +488,9 @@ setup_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_
   gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
   if (columns[column].numeric)
     gtk_widget_add_css_class (label, "numeric");
+  /* A statistical code is 12 digits: never cut it short. */
+  if (column == CP_COLUMN_CODE)
+    gtk_label_set_width_chars (GTK_LABEL (label), 12);
   gtk_list_item_set_child (item, label);
 }
 
@@ -501,7 +504,11 @@ bind_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_d
 
   gtk_label_set_text (GTK_LABEL (label), text);
   if (column == CP_COLUMN_RESULT)
-    set_result_style (label, cp_community_row_is_compliant (row));
+    {
+      /* The list of broken rules may be longer than the column: show it whole on hover. */
+      gtk_widget_set_tooltip_text (label, text);
+      set_result_style (label, cp_community_row_is_compliant (row));
+    }
 }
 
 static void

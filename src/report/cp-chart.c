@@ -319,7 +319,8 @@ static void
 layout_compute (PangoContext *context, const CpChartData *data, double width, double height,
                 CpChartLayout *layout)
 {
-  double fs = CLAMP (MIN (height / 40.0, width / 62.0), 6.0, 16.0);
+  /* Readable on a short on-screen strip (≥ 10 px) and in proportion on a page or a PNG. */
+  double fs = CLAMP (MIN (height / 20.0, width / 62.0), 10.0, 16.0);
   double margin = fs;
   guint n = MAX (data->bars->len, 1);
 
