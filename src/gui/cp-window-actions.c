@@ -10,6 +10,7 @@
 #include "cp-import.h"
 #include "cp-sample.h"
 #include "cp-summary.h"
+#include "cp-print.h"
 #include "cp-window-private.h"
 #include "cp-workbook.h"
 
@@ -374,22 +375,6 @@ export_chart_activated (GtkWidget *widget, const char *action_name, GVariant *pa
 /* Print */
 
 static void
-on_begin_print (GtkPrintOperation *operation, GtkPrintContext *context, CpSummary *summary)
-{
-  int pages = cp_summary_paginate (summary, gtk_print_context_get_cairo_context (context),
-                                   gtk_print_context_get_width (context),
-                                   gtk_print_context_get_height (context));
-  gtk_print_operation_set_n_pages (operation, MAX (pages, 1));
-}
-
-static void
-on_draw_page (GtkPrintOperation *operation, GtkPrintContext *context, int page,
-              CpSummary *summary)
-{
-  cp_summary_paint_page (summary, gtk_print_context_get_cairo_context (context), page);
-}
-
-static void
 on_print_done (GtkPrintOperation *operation, GtkPrintOperationResult result, CpWindow *self)
 {
   g_autoptr (GError) error = NULL;
@@ -405,21 +390,10 @@ on_print_done (GtkPrintOperation *operation, GtkPrintOperationResult result, CpW
 static void
 run_print (CpWindow *self, CpSummary *summary)
 {
-  GtkPrintOperation *operation = gtk_print_operation_new ();
-  g_autoptr (GtkPageSetup) setup = gtk_page_setup_new ();
-  g_autoptr (GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  GtkPrintOperation *operation = cp_print_operation_new (summary);
   g_autoptr (GError) error = NULL;
 
-  gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
-  gtk_print_operation_set_default_page_setup (operation, setup);
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  /* The summary lays out its own margins on the whole sheet, as in the PDF. */
-  gtk_print_operation_set_use_full_page (operation, TRUE);
   gtk_print_operation_set_allow_async (operation, TRUE);
-  g_object_set_data_full (G_OBJECT (operation), "summary", summary,
-                          (GDestroyNotify) cp_summary_free);
-  g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print), summary);
-  g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), summary);
   g_signal_connect (operation, "done", G_CALLBACK (on_print_done), self);
   GtkPrintOperationResult result = gtk_print_operation_run (
       operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self), &error);
