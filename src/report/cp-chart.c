@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "cp-chart.h"
+#include "cp-output.h"
 
 /* Named explicitly so that PNG, SVG and PDF carry the same CJK face on every machine. */
 #define CHART_FONT "Noto Sans CJK SC"
@@ -674,37 +675,6 @@ format_from_path (const char *path, ChartFormat *format, GError **error)
                        path);
 }
 
-/* A new empty file beside @path (same folder, so the final rename is atomic), created with the
- * usual permissions rather than mkstemp's 0600. */
-static char *
-create_temp_beside (const char *path, GError **error)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-
-  for (int attempt = 0; attempt < 100; attempt++)
-    {
-      g_autofree char *name = g_strdup_printf (".%s.%08x.part", base, g_random_int ());
-      char *temp = g_build_filename (dir, name, NULL);
-      int fd = g_open (temp, O_WRONLY | O_CREAT | O_EXCL, 0666);
-      int saved = errno;
-      if (fd >= 0)
-        {
-          close (fd);
-          return temp;
-        }
-      g_free (temp);
-      if (saved != EEXIST)
-        {
-          cp_set_error (error, CP_ERROR_FAILED, _("Cannot write “%s”: %s."), path,
-                        g_strerror (saved));
-          return NULL;
-        }
-    }
-  cp_set_error (error, CP_ERROR_FAILED, _("Cannot write “%s”: no temporary name is free."), path);
-  return NULL;
-}
-
 static cairo_surface_t *
 surface_new (ChartFormat format, const char *path, double width, double height)
 {
@@ -763,20 +733,8 @@ cp_chart_export (CpStore *store, const char *name, int year, const char *out_pat
   g_autoptr (CpChartData) data = cp_chart_data_new_facilities (store, year, error);
   if (data == NULL)
     return FALSE;
-  g_autofree char *temp = create_temp_beside (out_path, error);
+  g_autofree char *temp = cp_output_begin (out_path, error);
   if (temp == NULL)
     return FALSE;
-  if (!paint_to_file (data, format, temp, error))
-    {
-      g_unlink (temp);
-      return FALSE;
-    }
-  if (g_rename (temp, out_path) != 0)
-    {
-      int saved = errno;
-      g_unlink (temp);
-      return cp_set_error (error, CP_ERROR_FAILED, _("Cannot write “%s”: %s."), out_path,
-                           g_strerror (saved));
-    }
-  return TRUE;
+  return cp_output_finish (temp, out_path, paint_to_file (data, format, temp, error), error);
 }

@@ -11,6 +11,7 @@
 
 #include "cp-chart.h"
 #include "cp-check.h"
+#include "cp-output.h"
 #include "cp-summary.h"
 
 /* Named explicitly so that the PDF embeds this face and prints the same everywhere. */
@@ -934,37 +935,6 @@ cp_summary_paint_page (CpSummary *summary, cairo_t *cr, int page)
 
 /* PDF */
 
-/* A new empty file beside @path (same folder, so the final rename is atomic), created with the
- * usual permissions rather than mkstemp's 0600. */
-static char *
-create_temp_beside (const char *path, GError **error)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-
-  for (int attempt = 0; attempt < 100; attempt++)
-    {
-      g_autofree char *name = g_strdup_printf (".%s.%08x.part", base, g_random_int ());
-      char *temp = g_build_filename (dir, name, NULL);
-      int fd = g_open (temp, O_WRONLY | O_CREAT | O_EXCL, 0666);
-      int saved = errno;
-      if (fd >= 0)
-        {
-          close (fd);
-          return temp;
-        }
-      g_free (temp);
-      if (saved != EEXIST)
-        {
-          cp_set_error (error, CP_ERROR_FAILED, _("Cannot write “%s”: %s."), path,
-                        g_strerror (saved));
-          return NULL;
-        }
-    }
-  cp_set_error (error, CP_ERROR_FAILED, _("Cannot write “%s”: no temporary name is free."), path);
-  return NULL;
-}
-
 static void
 set_metadata (cairo_surface_t *surface, CpSummary *summary)
 {
@@ -1020,20 +990,8 @@ cp_summary_export_pdf (CpStore *store, int year, const char *out_path,
   g_autoptr (CpSummary) summary = cp_summary_new (store, year, cancellable, error);
   if (summary == NULL)
     return FALSE;
-  g_autofree char *temp = create_temp_beside (out_path, error);
+  g_autofree char *temp = cp_output_begin (out_path, error);
   if (temp == NULL)
     return FALSE;
-  if (!write_pdf (summary, temp, cancellable, error))
-    {
-      g_unlink (temp);
-      return FALSE;
-    }
-  if (g_rename (temp, out_path) != 0)
-    {
-      int saved = errno;
-      g_unlink (temp);
-      return cp_set_error (error, CP_ERROR_FAILED, _("Cannot write “%s”: %s."), out_path,
-                           g_strerror (saved));
-    }
-  return TRUE;
+  return cp_output_finish (temp, out_path, write_pdf (summary, temp, cancellable, error), error);
 }

@@ -10,6 +10,7 @@
 #include <xlsxwriter.h>
 
 #include "cp-check.h"
+#include "cp-output.h"
 #include "cp-workbook-private.h"
 
 /* The sheet names stay Chinese in every locale: readers refer to sheets by name (links and
@@ -531,33 +532,6 @@ write_community (const CpCheckRow *row, gpointer user_data)
 
 /* Files */
 
-/* Creates an empty, unique file beside @out_path (with the usual permissions, unlike
- * g_mkstemp()) for libxlsxwriter to write; renamed over @out_path once complete. */
-static char *
-create_temp_file (const char *out_path, GError **error)
-{
-  g_autofree char *dir = g_path_get_dirname (out_path);
-  g_autofree char *base = g_path_get_basename (out_path);
-  int saved_errno = EEXIST;
-
-  for (int attempt = 0; attempt < 64 && saved_errno == EEXIST; attempt++)
-    {
-      g_autofree char *name = g_strdup_printf (".%s.%08x.part", base, g_random_int ());
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-
-      if (fd >= 0)
-        {
-          close (fd);
-          return g_steal_pointer (&path);
-        }
-      saved_errno = errno;
-    }
-  cp_set_error (error, CP_ERROR_FAILED, _("Cannot write “%s”: %s."), out_path,
-                g_strerror (saved_errno));
-  return NULL;
-}
-
 /* libxlsxwriter 1.1.4 cannot abandon a workbook, and freeing one leaves the constant_memory
  * temporary files of its sheets open: close them first. */
 static void
@@ -686,21 +660,13 @@ export_snapshot (CpStore *store, int year, const char *out_path, Writer *w, GErr
     }
   w->total = summary.communities;
 
-  g_autofree char *tmp_path = create_temp_file (out_path, error);
+  g_autofree char *tmp_path = cp_output_begin (out_path, error);
   if (tmp_path == NULL)
     return FALSE;
 
   gboolean ok = write_workbook (w, store, tmp_path, townships, &summary, error);
   abandon_workbook (w);
-  if (ok && g_rename (tmp_path, out_path) != 0)
-    {
-      int saved_errno = errno;
-      ok = cp_set_error (error, CP_ERROR_FAILED, _("Cannot write “%s”: %s."), out_path,
-                         g_strerror (saved_errno));
-    }
-  if (!ok)
-    g_unlink (tmp_path);
-  return ok;
+  return cp_output_finish (tmp_path, out_path, ok, error);
 }
 
 /* Public API */
