@@ -191,7 +191,6 @@ typedef struct
   sqlite3_stmt *township_stmt;
   sqlite3_stmt *community_stmt;
   sqlite3_stmt *year_stmt;
-  sqlite3_stmt *facility_stmt;
   guint64 communities;
 } Writer;
 
@@ -240,18 +239,7 @@ writer_prepare (Writer *writer, GError **error)
                                               "INSERT INTO community_year (community_id, year, "
                                               "households, population) VALUES (?1, ?2, ?3, ?4)",
                                               error);
-  writer->facility_stmt
-      = writer->year_stmt == NULL
-            ? NULL
-            : cp_store_prepare (
-                  writer->store,
-                  "INSERT INTO facility (community_id, name, kind, total_area_m2, "
-                  "service_area_m2, office_area_m2, independent_offices, provision, status, "
-                  "year, government_invested, property_registered, accessible, age_friendly, "
-                  "child_friendly) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
-                  "?13, ?14, ?15)",
-                  error);
-  return writer->facility_stmt != NULL;
+  return writer->year_stmt != NULL;
 }
 
 static void
@@ -260,31 +248,15 @@ writer_finalize (Writer *writer)
   g_clear_pointer (&writer->township_stmt, sqlite3_finalize);
   g_clear_pointer (&writer->community_stmt, sqlite3_finalize);
   g_clear_pointer (&writer->year_stmt, sqlite3_finalize);
-  g_clear_pointer (&writer->facility_stmt, sqlite3_finalize);
 }
 
 static gboolean
 write_facility (Writer *writer, const CpFacility *f, GError **error)
 {
-  sqlite3_stmt *stmt = writer->facility_stmt;
+  CpFacility copy = *f;
 
   g_assert (f->service_area_m2 + f->office_area_m2 <= f->total_area_m2);
-  sqlite3_bind_int64 (stmt, 1, f->community_id);
-  sqlite3_bind_text (stmt, 2, f->name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, cp_facility_kinds[f->kind].key, -1, SQLITE_STATIC);
-  sqlite3_bind_double (stmt, 4, f->total_area_m2);
-  sqlite3_bind_double (stmt, 5, f->service_area_m2);
-  sqlite3_bind_double (stmt, 6, f->office_area_m2);
-  sqlite3_bind_int64 (stmt, 7, f->independent_offices);
-  sqlite3_bind_text (stmt, 8, cp_provisions[f->provision].key, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 9, cp_statuses[f->status].key, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 10, f->year);
-  sqlite3_bind_int (stmt, 11, f->government_invested);
-  sqlite3_bind_int (stmt, 12, f->property_registered);
-  sqlite3_bind_int (stmt, 13, f->accessible);
-  sqlite3_bind_int (stmt, 14, f->age_friendly);
-  sqlite3_bind_int (stmt, 15, f->child_friendly);
-  return step_reset (writer, stmt, error);
+  return cp_store_upsert_facility (writer->store, &copy, error);
 }
 
 static gboolean
