@@ -46,10 +46,9 @@ static const Rgb reference_colour = { 0xc0 / 255.0, 0x1c / 255.0, 0x28 / 255.0 }
 /* Text: measured and drawn through one context without hinting, so sizes do not depend on the
  * surface or the scale. */
 
-static PangoContext *
-text_context_new (void)
+void
+cp_text_context_unhint (PangoContext *context)
 {
-  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
   cairo_font_options_t *options = cairo_font_options_create ();
 
   cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
@@ -57,6 +56,14 @@ text_context_new (void)
   pango_cairo_context_set_font_options (context, options);
   cairo_font_options_destroy (options);
   pango_context_set_round_glyph_positions (context, FALSE);
+}
+
+static PangoContext *
+text_context_new (void)
+{
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+
+  cp_text_context_unhint (context);
   return context;
 }
 

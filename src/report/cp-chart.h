@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cairo.h>
+#include <pango/pangocairo.h>
 
 #include "cp-check.h"
 
@@ -80,5 +81,9 @@ char *cp_chart_facilities_tooltip (const CpChartData *data, guint index);
  * through a temporary file beside it, so no half-written file is left on failure. */
 gboolean cp_chart_export (CpStore *store, const char *name, int year, const char *out_path,
                           GError **error);
+
+/* Turns hinting off on @context, so that text measured once paints the same on any surface or
+ * scale (screen, PNG, PDF, printer). */
+void cp_text_context_unhint (PangoContext *context);
 
 G_END_DECLS
