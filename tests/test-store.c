@@ -206,6 +206,22 @@ test_read_only_file (Fixture *fx, gconstpointer data)
 }
 
 static void
+test_read_only_sees_live_changes (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CpStore) writer = cp_store_open (fx->path, CP_STORE_OPEN_CREATE, NULL);
+
+  /* The writer keeps its pages in the WAL; a reader beside it (a worker thread of the window)
+   * must see them, not the empty main file. */
+  add_community (writer);
+  g_autoptr (CpStore) reader = cp_store_open (fx->path, CP_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_true (cp_store_is_read_only (reader));
+  g_assert_cmpint (cp_store_get_schema_version (reader), ==, CP_SCHEMA_VERSION);
+  g_assert_cmpint (cp_store_find_community (reader, "001001"), >, 0);
+}
+
+static void
 test_households_by_year (Fixture *fx, gconstpointer data)
 {
   g_autoptr (CpStore) store = cp_store_open (fx->path, CP_STORE_OPEN_CREATE, NULL);
@@ -338,6 +354,7 @@ main (int argc, char **argv)
   add_test ("/store/other-program-database", test_other_program_database);
   add_test ("/store/newer-schema", test_newer_schema);
   add_test ("/store/read-only-file", test_read_only_file);
+  add_test ("/store/read-only-sees-live-changes", test_read_only_sees_live_changes);
   add_test ("/store/households-by-year", test_households_by_year);
   add_test ("/store/standards-by-year", test_standards_by_year);
   add_test ("/store/constraints", test_constraints);

@@ -106,28 +106,43 @@ file_is_writable (const char *path)
 }
 
 static gboolean
-open_connection (CpStore *store, gboolean read_only, gboolean create, GError **error)
+open_uri (CpStore *store, const char *uri, int flags)
 {
-  g_autofree char *uri = NULL;
-  int flags = SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX;
-
-  if (read_only)
-    {
-      /* immutable: no -shm/-wal is needed, so a WAL file on a read-only medium still opens. */
-      g_autofree char *escaped = g_uri_escape_string (store->path, "/", FALSE);
-      uri = g_strdup_printf ("file:%s?immutable=1", escaped);
-      flags |= SQLITE_OPEN_READONLY;
-    }
-  else
-    {
-      uri = g_strdup (store->path);
-      flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
-    }
-
+  g_clear_pointer (&store->db, sqlite3_close_v2);
   if (sqlite3_open_v2 (uri, &store->db, flags, NULL) != SQLITE_OK)
-    return cp_store_set_sqlite_error (store, _("Cannot open the database"), error);
+    return FALSE;
   sqlite3_extended_result_codes (store->db, 1);
   sqlite3_busy_timeout (store->db, BUSY_TIMEOUT_MS);
+  return TRUE;
+}
+
+/* Read-only: "mode=ro" sees what other connections keep in the WAL (the window reads in worker
+ * threads while it writes). Where even that cannot work — no -shm can be made beside a file on a
+ * read-only medium — "immutable=1" reads the file as it lies. */
+static gboolean
+open_read_only (CpStore *store)
+{
+  static const char *const modes[] = { "mode=ro", "immutable=1" };
+  g_autofree char *escaped = g_uri_escape_string (store->path, "/", FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
+    {
+      g_autofree char *uri = g_strdup_printf ("file:%s?%s", escaped, modes[i]);
+      if (open_uri (store, uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX)
+          && sqlite3_exec (store->db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL)
+                 == SQLITE_OK)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+open_connection (CpStore *store, gboolean read_only, gboolean create, GError **error)
+{
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
+
+  if (!(read_only ? open_read_only (store) : open_uri (store, store->path, flags)))
+    return cp_store_set_sqlite_error (store, _("Cannot open the database"), error);
   if (!exec_fixed (store, "PRAGMA foreign_keys = ON", error))
     return FALSE;
   if (!read_only
@@ -258,13 +273,8 @@ cp_store_open (const char *path, CpStoreOpenFlags flags, GError **error)
 
   if (store->schema_version > CP_SCHEMA_VERSION)
     {
-      if (!read_only)
-        {
-          sqlite3_close (store->db);
-          store->db = NULL;
-          if (!open_connection (store, TRUE, FALSE, error))
-            return NULL;
-        }
+      if (!read_only && !open_connection (store, TRUE, FALSE, error))
+        return NULL;
       g_free (store->read_only_reason);
       store->read_only_reason = g_strdup_printf (
           _("“%s” was made by a newer version of the program (schema %d; this version knows up to "
