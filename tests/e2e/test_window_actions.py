@@ -30,7 +30,7 @@ import pyatspi
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from test_facility_page import (CATALOGUE, COMPLIANT, ENTRY_ROLES, FALLS_SHORT, SEARCH,  # noqa
                                 check_json, click, fail, find_all, find_app, find_one,
-                                is_sensitive, list_rows, log, name_matches, names, normalise,
+                                is_sensitive, log, name_matches, names, normalise,
                                 pick_community, screenshot, set_text, text_of, wait_for, walk)
 
 # GTK's own strings (the Close button of a message dialog) come from GTK's catalogue.
@@ -83,6 +83,41 @@ def communities_label(n):
 
 def window_title(base):
     return CATALOGUE.gettext("%s — Community Service Planner") % base
+
+
+# Looking outside the community list: its hundreds of cells make a full walk slow.
+
+def walk_outside_lists(accessible, depth=0):
+    if accessible is None or depth > 60:
+        return
+    yield accessible
+    try:
+        if accessible.getRole() == pyatspi.ROLE_TREE_TABLE:
+            return
+        children = list(accessible)
+    except Exception:
+        return
+    for child in children:
+        yield from walk_outside_lists(child, depth + 1)
+
+
+def find_all_outside(root, role, wanted=None, exact=False):
+    found = []
+    for acc in walk_outside_lists(root):
+        try:
+            if acc.getRole() == role and (wanted is None or name_matches(acc, wanted, exact)):
+                found.append(acc)
+        except Exception:
+            continue
+    return found
+
+
+def find_one_outside(root, role, wanted, what, exact=False):
+    return wait_for(what, lambda: (find_all_outside(root, role, wanted, exact) or [None])[0])
+
+
+def labels_outside(window):
+    return [text_of(l) for l in find_all_outside(window, pyatspi.ROLE_LABEL)]
 
 
 # Keyboard: through the accessibility registry (XTest under Xvfb), to the focused window.
@@ -231,7 +266,7 @@ def start_import(app, frame, by_shortcut):
         kind_dialog = press_until("the import dialog (Ctrl+I)", "i",
                                   lambda: dialog_with_label(app, KIND_QUESTION))
     else:
-        click(find_one(frame, pyatspi.ROLE_PUSH_BUTTON, IMPORT, "the Import button"))
+        click(find_one_outside(frame, pyatspi.ROLE_PUSH_BUTTON, IMPORT, "the Import button"))
         kind_dialog = wait_dialog(app, KIND_QUESTION, "the import dialog")
     kinds = find_one(kind_dialog, pyatspi.ROLE_COMBO_BOX, KINDS, "the kind drop-down")
     choose_kind(app, kinds, FACILITIES)
@@ -239,15 +274,32 @@ def start_import(app, frame, by_shortcut):
     wait_gone(app, kind_dialog, "the import dialog")
 
 
+def wait_idle(frame, job):
+    """While a job runs the window turns its actions off; Import comes back when it is over."""
+    button = find_one_outside(frame, pyatspi.ROLE_PUSH_BUTTON, IMPORT, "the Import button")
+    wait_for(f"the window to be idle after {job}", lambda: is_sensitive(button))
+
+
 def shown_rows(frame, code):
-    return [r for r in list_rows(frame) if r[0] == code]
+    """The cells of the community list's rows (the rows it shows) for @code."""
+    rows = []
+    for table in find_all_outside(frame, pyatspi.ROLE_TREE_TABLE):
+        for part in table:
+            if part is None or part.getRole() != pyatspi.ROLE_LIST:
+                continue
+            for row in part:
+                if row is not None and row.getRole() == pyatspi.ROLE_TABLE_ROW:
+                    cells = [text_of(label) for cell in row for label in cell]
+                    if cells and cells[0] == code:
+                        rows.append(cells)
+    return rows
 
 
 def step_import(args, program, app, frame, target, year):
     tmp = tempfile.mkdtemp(prefix="cp-e2e-import-")
     try:
         bad, good, total = write_csvs(tmp, target, year)
-        search = find_one(frame, ENTRY_ROLES, SEARCH, "the search entry")
+        search = find_one_outside(frame, pyatspi.ROLE_ENTRY, SEARCH, "the search entry")
         set_text(search, target["code"])
         rows = wait_for("the list to show the target", lambda: shown_rows(frame, target["code"]))
         if not any(rows[0][-1].startswith(n) for n in FALLS_SHORT):
@@ -278,6 +330,7 @@ def step_import(args, program, app, frame, target, year):
         log("row after: " + " | ".join(rows[0]))
         screenshot(args.out, "e2e-actions-2-import-ok.png")
         close_dialog(app, info, "the import result")
+        wait_idle(frame, "the import")
     finally:
         shutil.rmtree(tmp)
 
@@ -290,7 +343,7 @@ def step_import(args, program, app, frame, target, year):
         fail(f"check --json disagrees: {checked}")
     log(f"check --json: {checked['code']} violations {checked['violations']} "
         f"actual {checked['actual_area_m2']}")
-    set_text(find_one(frame, ENTRY_ROLES, SEARCH, "the search entry"), "")
+    set_text(find_one_outside(frame, pyatspi.ROLE_ENTRY, SEARCH, "the search entry"), "")
 
 
 # Step 2: export the workbook
@@ -299,8 +352,8 @@ def step_export(args, app, frame):
     path = os.path.join(args.out, "e2e-actions-工作簿.xlsx")
     if os.path.exists(path):
         os.remove(path)
-    click(find_one(frame, pyatspi.ROLE_PUSH_BUTTON, EXPORT_MENU, "the Export menu button"))
-    click(find_one(frame, pyatspi.ROLE_MENU_ITEM, WORKBOOK_ITEM, "the Workbook… item"))
+    click(find_one_outside(frame, pyatspi.ROLE_PUSH_BUTTON, EXPORT_MENU, "the Export button"))
+    click(find_one_outside(frame, pyatspi.ROLE_MENU_ITEM, WORKBOOK_ITEM, "the Workbook… item"))
     choose_path(app, EXPORT_TITLE, EXPORT_ACCEPT, path, typed_location=False)
     done = wait_dialog(app, EXPORTED, "the export to finish")
     log("export: " + " / ".join(t for t in labels_of(done) if t))
@@ -308,6 +361,7 @@ def step_export(args, app, frame):
         fail("the export message does not name the file")
     screenshot(args.out, "e2e-actions-3-export.png")
     close_dialog(app, done, "the export message")
+    wait_idle(frame, "the export")
 
     check = subprocess.run([
         "/usr/bin/python3", "-c",
@@ -326,7 +380,7 @@ def step_export(args, app, frame):
 # Step 3: new database
 
 def count_label(frame):
-    return next((text_of(l) for l in find_all(frame, pyatspi.ROLE_LABEL)
+    return next((text_of(l) for l in find_all_outside(frame, pyatspi.ROLE_LABEL)
                  if text_of(l) in (communities_label(n) for n in (0, SAMPLE_COMMUNITIES))),
                 None)
 
@@ -339,7 +393,7 @@ def new_database(args, app, frame, name, sample, by_shortcut):
     if by_shortcut:
         press_until("the New Database chooser (Ctrl+N)", "n", lambda: window_named(app, NEW_TITLE))
     else:
-        click(find_one(frame, pyatspi.ROLE_PUSH_BUTTON, NEW, "the New button", exact=True))
+        click(find_one_outside(frame, pyatspi.ROLE_PUSH_BUTTON, NEW, "the New button", exact=True))
     choose_path(app, NEW_TITLE, NEW_ACCEPT, path, typed_location=False)
     question = wait_dialog(app, SAMPLE_QUESTION, "the sample question")
     click(find_one(question, pyatspi.ROLE_PUSH_BUTTON, WITH_SAMPLE if sample else EMPTY,
@@ -368,14 +422,22 @@ def step_new(args, app, frame):
 # Step 4: read-only
 
 def step_read_only(args, program, app, frame):
+    # The notice and the count come with the store: the page has set its buttons by then.
     notice = wait_for("the read-only notice", lambda: next(
-        (t for t in labels_of(frame) if any(t.startswith(n) for n in READ_ONLY)), None))
+        (t for t in labels_outside(frame) if any(t.startswith(n) for n in READ_ONLY)), None))
     log("read-only notice: " + notice)
-    add = find_one(frame, pyatspi.ROLE_PUSH_BUTTON, ADD, "the Add Facility button")
-    imp = find_one(frame, pyatspi.ROLE_PUSH_BUTTON, IMPORT, "the Import button")
-    # The page sets its buttons as it loads: wait a moment for them to settle, then insist.
-    wait_for("Add Facility to turn insensitive", lambda: not is_sensitive(add))
-    wait_for("Import to turn insensitive", lambda: not is_sensitive(imp))
+    wait_for("the list of the read-only file",
+             lambda: count_label(frame) == communities_label(SAMPLE_COMMUNITIES))
+    add = find_one_outside(frame, pyatspi.ROLE_PUSH_BUTTON, ADD, "the Add Facility button")
+    imp = find_one_outside(frame, pyatspi.ROLE_PUSH_BUTTON, IMPORT, "the Import button")
+    export = find_one_outside(frame, pyatspi.ROLE_PUSH_BUTTON, EXPORT_MENU, "the Export button")
+    states = {"Add Facility": is_sensitive(add), "Import": is_sensitive(imp),
+              "Export": is_sensitive(export)}
+    log(f"sensitive: {states}")
+    if states["Add Facility"] or states["Import"]:
+        fail(f"editing is on in a read-only file: {states}")
+    if not states["Export"]:
+        fail("exporting is off in a read-only file")
     screenshot(args.out, "e2e-actions-6-read-only.png")
 
 
