@@ -31,7 +31,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from test_facility_page import (CATALOGUE, COMPLIANT, ENTRY_ROLES, FALLS_SHORT, SEARCH,  # noqa
                                 check_json, click, fail, find_all, find_app, find_one,
                                 is_sensitive, log, name_matches, names, normalise,
-                                pick_community, screenshot, set_text, text_of, wait_for, walk)
+                                pick_community, screenshot, set_text, text_of, wait_for)
 
 # GTK's own strings (the Close button of a message dialog) come from GTK's catalogue.
 GTK_CATALOGUE = gettext.translation("gtk40", languages=["zh_CN"], fallback=True)
