@@ -62,15 +62,15 @@ static const struct
   gboolean numeric;
   gboolean expand;
 } columns[CP_N_COLUMNS] = {
-  [CP_COLUMN_CODE] = { N_("Code"), FALSE, FALSE },
-  [CP_COLUMN_TOWNSHIP] = { N_("Township"), FALSE, FALSE },
-  [CP_COLUMN_NAME] = { N_("Name"), FALSE, TRUE },
-  [CP_COLUMN_KIND] = { N_("Kind"), FALSE, FALSE },
-  [CP_COLUMN_HOUSEHOLDS] = { N_("Households"), TRUE, FALSE },
-  [CP_COLUMN_REQUIRED] = { N_("Required m²"), TRUE, FALSE },
-  [CP_COLUMN_ACTUAL] = { N_("Actual m²"), TRUE, FALSE },
-  [CP_COLUMN_SHORTFALL] = { N_("Shortfall m²"), TRUE, FALSE },
-  [CP_COLUMN_RESULT] = { N_("Result"), FALSE, TRUE },
+  [CP_COLUMN_CODE] = { NC_ ("list column", "Code"), FALSE, FALSE },
+  [CP_COLUMN_TOWNSHIP] = { NC_ ("list column", "Township"), FALSE, FALSE },
+  [CP_COLUMN_NAME] = { NC_ ("list column", "Name"), FALSE, TRUE },
+  [CP_COLUMN_KIND] = { NC_ ("list column", "Kind"), FALSE, FALSE },
+  [CP_COLUMN_HOUSEHOLDS] = { NC_ ("list column", "Households"), TRUE, FALSE },
+  [CP_COLUMN_REQUIRED] = { NC_ ("list column", "Required m²"), TRUE, FALSE },
+  [CP_COLUMN_ACTUAL] = { NC_ ("list column", "Actual m²"), TRUE, FALSE },
+  [CP_COLUMN_SHORTFALL] = { NC_ ("list column", "Shortfall m²"), TRUE, FALSE },
+  [CP_COLUMN_RESULT] = { NC_ ("list column", "Result"), FALSE, TRUE },
 };
 
 /* Auxiliary functions */
@@ -520,7 +520,8 @@ add_columns (CpFacilityPage *self)
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GUINT_TO_POINTER (c));
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GUINT_TO_POINTER (c));
       g_autoptr (GtkColumnViewColumn) column
-          = gtk_column_view_column_new (_(columns[c].title), factory);
+          = gtk_column_view_column_new (
+          g_dpgettext2 (GETTEXT_PACKAGE, "list column", columns[c].title), factory);
       self->probes[c] = (ColumnProbe){ self, c };
       g_autoptr (GtkSorter) sorter
           = GTK_SORTER (gtk_custom_sorter_new (probe_compare, &self->probes[c], NULL));

@@ -64,7 +64,7 @@ show_store_state (CpWindow *self)
   if (reason != NULL)
     {
       /* Translators: %s says why the file is read-only */
-      g_autofree char *text = g_strdup_printf (_("Read-only: %s Editing is turned off."), reason);
+      g_autofree char *text = g_strdup_printf (_("%s Editing is turned off."), reason);
       gtk_label_set_text (self->read_only_label, text);
     }
   gtk_info_bar_set_revealed (self->read_only_bar, reason != NULL);

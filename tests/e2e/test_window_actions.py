@@ -63,8 +63,9 @@ EMPTY = names("_Empty")
 CLOSE = gtk_names("_Close")
 NOTHING_IMPORTED = names("Nothing was imported")
 EXPORTED = names("Exported")
-READ_ONLY = tuple(t.split("%s")[0] for t in (CATALOGUE.gettext("Read-only: %s Editing is turned "
-                                                               "off."), "Read-only: "))
+# The notice is the store's reason followed by "Editing is turned off.": match that ending.
+READ_ONLY = tuple(t.split("%s")[1].strip() for t in (CATALOGUE.gettext("%s Editing is turned off."),
+                                                     "%s Editing is turned off."))
 LOCATION_ENTRY = "GtkFileChooserEntry"
 SAMPLE_COMMUNITIES = 290  # cp_sample_write (seed 1): the communities of the sample
 
@@ -424,7 +425,7 @@ def step_new(args, app, frame):
 def step_read_only(args, program, app, frame):
     # The notice and the count come with the store: the page has set its buttons by then.
     notice = wait_for("the read-only notice", lambda: next(
-        (t for t in labels_outside(frame) if any(t.startswith(n) for n in READ_ONLY)), None))
+        (t for t in labels_outside(frame) if any(t.endswith(n) for n in READ_ONLY)), None))
     log("read-only notice: " + notice)
     wait_for("the list of the read-only file",
              lambda: count_label(frame) == communities_label(SAMPLE_COMMUNITIES))
