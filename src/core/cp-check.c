@@ -141,35 +141,14 @@ cp_township_result_area_per_100 (const CpTownshipResult *result)
                                  : 0.0;
 }
 
-typedef struct
+struct _CpTownshipTotals
 {
-  GArray *townships;
+  GArray *townships;   /* CpTownshipResult, code order */
   GHashTable *by_code; /* township code → index in townships */
-} TownshipState;
+};
 
 static gboolean
-add_to_township (const CpCheckRow *row, gpointer user_data)
-{
-  TownshipState *state = user_data;
-  gpointer index;
-
-  if (!g_hash_table_lookup_extended (state->by_code, row->township_code, NULL, &index))
-    return TRUE;
-  CpTownshipResult *t = &g_array_index (state->townships, CpTownshipResult, GPOINTER_TO_UINT (index));
-  t->communities++;
-  if (row->result.violations == 0)
-    t->compliant++;
-  if (row->tally.counted > 0)
-    t->covered++;
-  t->households += row->households;
-  t->required_area_m2 += row->result.required_area_m2;
-  t->actual_area_m2 += row->result.actual_area_m2;
-  t->shortfall_m2 += row->result.shortfall_m2;
-  return TRUE;
-}
-
-static gboolean
-load_townships (CpStore *store, TownshipState *state, GError **error)
+load_townships (CpStore *store, CpTownshipTotals *totals, GError **error)
 {
   sqlite3_stmt *stmt = cp_store_prepare (store, "SELECT id, code, name FROM township ORDER BY code",
                                          error);
@@ -183,12 +162,82 @@ load_townships (CpStore *store, TownshipState *state, GError **error)
         .code = g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
         .name = g_strdup ((const char *) sqlite3_column_text (stmt, 2)),
       };
-      g_hash_table_insert (state->by_code, t.code, GUINT_TO_POINTER (state->townships->len));
-      g_array_append_val (state->townships, t);
+      g_hash_table_insert (totals->by_code, t.code, GUINT_TO_POINTER (totals->townships->len));
+      g_array_append_val (totals->townships, t);
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     return cp_store_set_sqlite_error (store, _("Cannot read the townships"), error);
+  return TRUE;
+}
+
+CpTownshipTotals *
+cp_township_totals_new (CpStore *store, GError **error)
+{
+  g_return_val_if_fail (store != NULL, NULL);
+
+  CpTownshipTotals *totals = g_new0 (CpTownshipTotals, 1);
+  totals->townships = g_array_new (FALSE, TRUE, sizeof (CpTownshipResult));
+  totals->by_code = g_hash_table_new (g_str_hash, g_str_equal);
+  g_array_set_clear_func (totals->townships, (GDestroyNotify) cp_township_result_clear);
+  if (!load_townships (store, totals, error))
+    g_clear_pointer (&totals, cp_township_totals_free);
+  return totals;
+}
+
+void
+cp_township_totals_free (CpTownshipTotals *totals)
+{
+  if (totals == NULL)
+    return;
+  g_hash_table_unref (totals->by_code);
+  g_clear_pointer (&totals->townships, g_array_unref);
+  g_free (totals);
+}
+
+void
+cp_township_totals_add (CpTownshipTotals *totals, const CpCheckRow *row)
+{
+  gpointer index;
+
+  g_return_if_fail (totals != NULL && row != NULL);
+
+  if (!g_hash_table_lookup_extended (totals->by_code, row->township_code, NULL, &index))
+    return;
+  CpTownshipResult *t
+      = &g_array_index (totals->townships, CpTownshipResult, GPOINTER_TO_UINT (index));
+  t->communities++;
+  if (row->result.violations == 0)
+    t->compliant++;
+  if (row->tally.counted > 0)
+    t->covered++;
+  t->households += row->households;
+  t->required_area_m2 += row->result.required_area_m2;
+  t->actual_area_m2 += row->result.actual_area_m2;
+  t->shortfall_m2 += row->result.shortfall_m2;
+}
+
+GArray *
+cp_township_totals_finish (CpTownshipTotals *totals)
+{
+  g_return_val_if_fail (totals != NULL, NULL);
+
+  GArray *townships = g_steal_pointer (&totals->townships);
+  cp_township_totals_free (totals);
+  for (guint i = 0; i < townships->len; i++)
+    {
+      CpTownshipResult *t = &g_array_index (townships, CpTownshipResult, i);
+      t->required_area_m2 = cp_round1 (t->required_area_m2);
+      t->actual_area_m2 = cp_round1 (t->actual_area_m2);
+      t->shortfall_m2 = cp_round1 (t->shortfall_m2);
+    }
+  return townships;
+}
+
+static gboolean
+add_to_totals (const CpCheckRow *row, gpointer user_data)
+{
+  cp_township_totals_add (user_data, row);
   return TRUE;
 }
 
@@ -197,27 +246,11 @@ cp_check_townships (CpStore *store, int year, CpCheckSummary *summary, GCancella
                     GError **error)
 {
   CpCheckSummary local_summary;
-  TownshipState state = {
-    .townships = g_array_new (FALSE, TRUE, sizeof (CpTownshipResult)),
-    .by_code = g_hash_table_new (g_str_hash, g_str_equal),
-  };
+  g_autoptr (CpTownshipTotals) totals = cp_township_totals_new (store, error);
 
-  g_array_set_clear_func (state.townships, (GDestroyNotify) cp_township_result_clear);
-  gboolean ok = load_townships (store, &state, error)
-                && cp_check_run (store, year, 0, add_to_township, &state,
-                                 summary != NULL ? summary : &local_summary, cancellable, error);
-  g_hash_table_unref (state.by_code);
-  if (!ok)
-    {
-      g_array_unref (state.townships);
-      return NULL;
-    }
-  for (guint i = 0; i < state.townships->len; i++)
-    {
-      CpTownshipResult *t = &g_array_index (state.townships, CpTownshipResult, i);
-      t->required_area_m2 = cp_round1 (t->required_area_m2);
-      t->actual_area_m2 = cp_round1 (t->actual_area_m2);
-      t->shortfall_m2 = cp_round1 (t->shortfall_m2);
-    }
-  return state.townships;
+  if (totals == NULL
+      || !cp_check_run (store, year, 0, add_to_totals, totals,
+                        summary != NULL ? summary : &local_summary, cancellable, error))
+    return NULL;
+  return cp_township_totals_finish (g_steal_pointer (&totals));
 }

@@ -84,6 +84,17 @@ void cp_township_result_clear (CpTownshipResult *result);
 /* Facility area per 100 households of @result (0 when it has no households). */
 double cp_township_result_area_per_100 (const CpTownshipResult *result);
 
+/* Township totals built up row by row during a check (for a report that writes the rows too). */
+typedef struct _CpTownshipTotals CpTownshipTotals;
+
+/* Every township of @store, with nothing added yet. */
+CpTownshipTotals *cp_township_totals_new (CpStore *store, GError **error);
+void cp_township_totals_free (CpTownshipTotals *totals);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CpTownshipTotals, cp_township_totals_free)
+void cp_township_totals_add (CpTownshipTotals *totals, const CpCheckRow *row);
+/* Frees @totals and returns its CpTownshipResult array in code order, areas rounded to 0.1 m². */
+GArray *cp_township_totals_finish (CpTownshipTotals *totals);
+
 /* Runs the check of @year and returns an array of CpTownshipResult in township code order
  * (every township, also those without communities); @summary (optional) gets the totals. */
 GArray *cp_check_townships (CpStore *store, int year, CpCheckSummary *summary,

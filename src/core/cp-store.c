@@ -615,6 +615,22 @@ cp_store_find_township (CpStore *store, const char *code_or_name)
 }
 
 gint64
+cp_store_count_communities (CpStore *store, GError **error)
+{
+  sqlite3_stmt *stmt = cp_store_prepare (store, "SELECT count(*) FROM community", error);
+  gint64 count = -1;
+
+  if (stmt == NULL)
+    return -1;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  else
+    cp_store_set_sqlite_error (store, _("Cannot read the communities"), error);
+  sqlite3_finalize (stmt);
+  return count;
+}
+
+gint64
 cp_store_find_community (CpStore *store, const char *code)
 {
   g_return_val_if_fail (store != NULL, 0);

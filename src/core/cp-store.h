@@ -82,6 +82,8 @@ gint64 cp_store_find_township (CpStore *store, const char *code_or_name);
 gboolean cp_store_upsert_community (CpStore *store, CpCommunity *community, int year,
                                     GError **error);
 gint64 cp_store_find_community (CpStore *store, const char *code);
+/* How many communities the dataset holds; -1 with @error set on failure. */
+gint64 cp_store_count_communities (CpStore *store, GError **error);
 /* Fills @out with the community of @id and its figures for @year. */
 gboolean cp_store_get_community (CpStore *store, gint64 id, int year, CpCommunity *out,
                                  GError **error);

@@ -147,6 +147,7 @@ typedef struct
   lxw_row_t row; /* next row in it */
   guint64 written;
   guint64 total;
+  CpTownshipTotals *totals; /* built up as the rows are written */
   CpProgressFunc progress;
   gpointer progress_data;
   GCancellable *cancellable;
@@ -423,16 +424,15 @@ add_summary_chart (Writer *w, lxw_worksheet *ws, guint n_townships, lxw_row_t at
 
 /* Written whole before the community sheet: in constant_memory mode every sheet's rows go out
  * in order, and the chart refers to cells that are already written. */
+/* Fills the summary sheet, which comes first in the workbook but is written last, once the
+ * community rows have given the township totals (sheets are written independently). */
 static void
-write_summary_sheet (Writer *w, const char *title, const char *note_text, GArray *townships,
-                     const CpCheckSummary *summary)
+write_summary_sheet (Writer *w, lxw_worksheet *ws, const char *title, const char *note_text,
+                     GArray *townships, const CpCheckSummary *summary)
 {
   double standard = summary->standards.area_per_100_households_m2;
   CpTownshipResult total = { .name = (char *) _("Total") };
-  lxw_worksheet *ws = add_sheet (w, SUMMARY_SHEET);
 
-  if (ws == NULL)
-    return;
   setup_page (w, ws, S_HEADER_ROW);
   note (w, worksheet_set_row (ws, S_TITLE_ROW, 24, NULL));
   if (w->err == LXW_NO_ERROR)
@@ -502,6 +502,7 @@ write_community (const CpCheckRow *row, gpointer user_data)
 
   lxw_worksheet *ws = w->detail;
   lxw_row_t r = w->row++;
+  cp_township_totals_add (w->totals, row);
   put_string (w, ws, r, D_CODE, row->code, FMT_TEXT);
   put_string (w, ws, r, D_TOWNSHIP, row->township, FMT_TEXT);
   put_string (w, ws, r, D_NAME, row->name, FMT_TEXT);
@@ -567,17 +568,17 @@ run_fixed_statement (CpStore *store, const char *sql, GError **error)
   return TRUE;
 }
 
-/* Writes every community row; the check runs a second time, in the same snapshot as the
- * summary's, so that nothing but one row at a time is held. */
+/* Writes every community row in one pass of the check, holding one row at a time, and fills in
+ * @summary. */
 static gboolean
-write_detail_sheets (Writer *w, CpStore *store, int year, GError **error)
+write_detail_sheets (Writer *w, CpStore *store, int year, CpCheckSummary *summary,
+                     GError **error)
 {
   g_autoptr (GError) check_error = NULL;
-  CpCheckSummary summary;
 
   if (!start_detail_sheet (w))
     return set_xlsx_error (error, w->err);
-  if (!cp_check_run (store, year, 0, write_community, w, &summary, w->cancellable, &check_error))
+  if (!cp_check_run (store, year, 0, write_community, w, summary, w->cancellable, &check_error))
     {
       if (w->err != LXW_NO_ERROR)
         return set_xlsx_error (error, w->err);
@@ -609,19 +610,18 @@ make_note (CpStore *store, const CpCheckSummary *summary)
 
 /* Everything up to and including closing @w->book into @tmp_path. */
 static gboolean
-write_workbook (Writer *w, CpStore *store, const char *tmp_path, GArray *townships,
-                const CpCheckSummary *summary, GError **error)
+write_workbook (Writer *w, CpStore *store, int year, const char *tmp_path, GError **error)
 {
   g_autofree char *dir = g_path_get_dirname (tmp_path);
   g_autofree char *city = cp_store_get_city_name (store);
-  g_autofree char *title = g_strdup_printf (_("Community service facilities of %s, %d"), city,
-                                            summary->year);
-  g_autofree char *note_text = make_note (store, summary);
+  g_autofree char *title
+      = g_strdup_printf (_("Community service facilities of %s, %d"), city, year);
   guint above = w->options->constant_memory_above;
   lxw_workbook_options book_options = {
-    .constant_memory = above == 0 || summary->communities > above,
+    .constant_memory = above == 0 || w->total > above,
     .tmpdir = dir, /* beside the output: /tmp may be a small tmpfs */
   };
+  CpCheckSummary summary;
 
   w->book = workbook_new_opt (tmp_path, &book_options);
   if (w->book == NULL)
@@ -631,11 +631,17 @@ write_workbook (Writer *w, CpStore *store, const char *tmp_path, GArray *townshi
   cache_words (w);
   add_formats (w);
   set_properties (w, title, city, cp_store_is_sample (store));
-  write_summary_sheet (w, title, note_text, townships, summary);
+  lxw_worksheet *summary_sheet = add_sheet (w, SUMMARY_SHEET);
+  if (summary_sheet == NULL)
+    return set_xlsx_error (error, w->err);
+  if (!write_detail_sheets (w, store, year, &summary, error))
+    return FALSE;
+
+  g_autoptr (GArray) townships = cp_township_totals_finish (g_steal_pointer (&w->totals));
+  g_autofree char *note_text = make_note (store, &summary);
+  write_summary_sheet (w, summary_sheet, title, note_text, townships, &summary);
   if (w->err != LXW_NO_ERROR)
     return set_xlsx_error (error, w->err);
-  if (!write_detail_sheets (w, store, summary->year, error))
-    return FALSE;
 
   lxw_error err = workbook_close (g_steal_pointer (&w->book));
   if (err != LXW_NO_ERROR)
@@ -646,27 +652,20 @@ write_workbook (Writer *w, CpStore *store, const char *tmp_path, GArray *townshi
 static gboolean
 export_snapshot (CpStore *store, int year, const char *out_path, Writer *w, GError **error)
 {
-  CpCheckSummary summary;
-  g_autoptr (GError) check_error = NULL;
-  g_autoptr (GArray) townships = cp_check_townships (store, year, &summary, w->cancellable,
-                                                     &check_error);
+  gint64 communities = cp_store_count_communities (store, error);
 
-  if (townships == NULL)
-    {
-      if (g_error_matches (check_error, CP_ERROR, CP_ERROR_CANCELLED))
-        return set_cancelled_error (error);
-      g_propagate_error (error, g_steal_pointer (&check_error));
-      return FALSE;
-    }
-  w->total = summary.communities;
-
-  g_autofree char *tmp_path = cp_output_begin (out_path, error);
-  if (tmp_path == NULL)
+  if (communities < 0)
+    return FALSE;
+  w->total = (guint64) communities;
+  w->totals = cp_township_totals_new (store, error);
+  if (w->totals == NULL)
     return FALSE;
 
-  gboolean ok = write_workbook (w, store, tmp_path, townships, &summary, error);
+  g_autofree char *tmp_path = cp_output_begin (out_path, error);
+  gboolean ok = tmp_path != NULL && write_workbook (w, store, year, tmp_path, error);
   abandon_workbook (w);
-  return cp_output_finish (tmp_path, out_path, ok, error);
+  g_clear_pointer (&w->totals, cp_township_totals_free);
+  return tmp_path != NULL && cp_output_finish (tmp_path, out_path, ok, error);
 }
 
 /* Public API */
