@@ -163,11 +163,20 @@ shortfalls_trim (GArray *shortfalls)
     g_array_set_size (shortfalls, CP_SUMMARY_SHORTFALL_LIMIT);
 }
 
-static gboolean
-collect_shortfall (const CpCheckRow *row, gpointer user_data)
+typedef struct
 {
-  CpSummary *summary = user_data;
+  CpSummary *summary;
+  CpTownshipTotals *totals;
+} Gathering;
 
+/* One pass over the communities: the township totals and the largest shortfalls. */
+static gboolean
+collect_row (const CpCheckRow *row, gpointer user_data)
+{
+  Gathering *gathering = user_data;
+  CpSummary *summary = gathering->summary;
+
+  cp_township_totals_add (gathering->totals, row);
   if (!CP_VIOLATES (row->result.violations, CP_RULE_AREA))
     return TRUE;
   Shortfall s = {
@@ -189,15 +198,14 @@ collect_shortfall (const CpCheckRow *row, gpointer user_data)
 static gboolean
 gather (CpSummary *summary, CpStore *store, GCancellable *cancellable, GError **error)
 {
-  CpCheckSummary again;
+  g_autoptr (CpTownshipTotals) totals = cp_township_totals_new (store, error);
+  Gathering gathering = { summary, totals };
 
-  summary->townships = cp_check_townships (store, summary->year, &summary->totals, cancellable,
-                                           error);
-  if (summary->townships == NULL)
+  if (totals == NULL
+      || !cp_check_run (store, summary->year, 0, collect_row, &gathering, &summary->totals,
+                        cancellable, error))
     return FALSE;
-  if (!cp_check_run (store, summary->year, 0, collect_shortfall, summary, &again, cancellable,
-                     error))
-    return FALSE;
+  summary->townships = cp_township_totals_finish (g_steal_pointer (&totals));
   shortfalls_trim (summary->shortfalls);
   summary->chart = cp_chart_data_new_from_townships (summary->townships,
                                                      &summary->totals.standards, summary->year);
