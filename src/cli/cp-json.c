@@ -28,8 +28,8 @@ cp_json_append_string (GString *out, const char *text)
 void
 cp_json_append_fixed (GString *out, double value, int decimals)
 {
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
   char format[8];
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
   if (!isfinite (value))
     {
@@ -37,33 +37,21 @@ cp_json_append_fixed (GString *out, double value, int decimals)
       return;
     }
   g_snprintf (format, sizeof format, "%%.%df", decimals);
-  g_ascii_formatd (buffer, sizeof buffer, format, value == 0 ? 0.0 : value);
-  g_string_append (out, buffer);
+  /* value + 0.0 turns −0 into 0. */
+  g_string_append (out, g_ascii_formatd (buffer, sizeof buffer, format, value + 0.0));
 }
 
 void
 cp_json_append_number (GString *out, double value, int decimals)
 {
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-  char format[8];
+  gsize start = out->len;
 
-  if (!isfinite (value))
-    {
-      g_string_append (out, "null");
-      return;
-    }
-  g_snprintf (format, sizeof format, "%%.%df", decimals);
-  g_ascii_formatd (buffer, sizeof buffer, format, value);
+  cp_json_append_fixed (out, value, decimals);
   /* Trim trailing zeros and a bare decimal point: 30.000 → 30, 0.800 → 0.8. */
-  if (strchr (buffer, '.') != NULL)
-    {
-      char *end = buffer + strlen (buffer) - 1;
-      while (*end == '0')
-        *end-- = '\0';
-      if (*end == '.')
-        *end = '\0';
-    }
-  if (strcmp (buffer, "-0") == 0)
-    strcpy (buffer, "0");
-  g_string_append (out, buffer);
+  if (strchr (out->str + start, '.') == NULL)
+    return;
+  while (out->str[out->len - 1] == '0')
+    g_string_truncate (out, out->len - 1);
+  if (out->str[out->len - 1] == '.')
+    g_string_truncate (out, out->len - 1);
 }
