@@ -15,7 +15,6 @@
 #include "cp-output.h"
 
 /* Named explicitly so that PNG, SVG and PDF carry the same CJK face on every machine. */
-#define CHART_FONT "Noto Sans CJK SC"
 #define EXPORT_WIDTH 1000
 #define EXPORT_HEIGHT 600
 /* Share of a slot a wrapped label may use, so neighbours never touch. */
@@ -59,7 +58,7 @@ cp_text_context_unhint (PangoContext *context)
 }
 
 static PangoContext *
-text_context_new (void)
+text_concp_text_layout_new (void)
 {
   PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
 
@@ -67,13 +66,13 @@ text_context_new (void)
   return context;
 }
 
-static PangoLayout *
-text_new (PangoContext *context, const char *text, double size, gboolean bold)
+PangoLayout *
+cp_text_layout_new (PangoContext *context, const char *text, double size, gboolean bold)
 {
   PangoLayout *layout = pango_layout_new (context);
   PangoFontDescription *font = pango_font_description_new ();
 
-  pango_font_description_set_family (font, CHART_FONT);
+  pango_font_description_set_family (font, CP_REPORT_FONT);
   pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
   if (bold)
     pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
@@ -98,7 +97,7 @@ text_size (PangoLayout *layout, double *width, double *height)
 static double
 text_width (PangoContext *context, const char *text, double size, gboolean bold)
 {
-  g_autoptr (PangoLayout) layout = text_new (context, text, size, bold);
+  g_autoptr (PangoLayout) layout = cp_text_layout_new (context, text, size, bold);
   double width;
 
   text_size (layout, &width, NULL);
@@ -108,7 +107,7 @@ text_width (PangoContext *context, const char *text, double size, gboolean bold)
 static double
 line_height (PangoContext *context, double size)
 {
-  g_autoptr (PangoLayout) layout = text_new (context, "Ag 平方", size, FALSE);
+  g_autoptr (PangoLayout) layout = cp_text_layout_new (context, "Ag 平方", size, FALSE);
   double height;
 
   text_size (layout, NULL, &height);
@@ -131,7 +130,7 @@ static void
 show_text (cairo_t *cr, PangoContext *context, const char *text, double size, gboolean bold,
            double x, double y, double align, const Rgb *rgb)
 {
-  g_autoptr (PangoLayout) layout = text_new (context, text, size, bold);
+  g_autoptr (PangoLayout) layout = cp_text_layout_new (context, text, size, bold);
 
   show_layout (cr, layout, x, y, align, rgb);
 }
@@ -275,7 +274,7 @@ wrap_label (PangoLayout *label, double slot_width, double size)
 static PangoLayout *
 category_label_new (PangoContext *context, const CpChartLayout *layout, const char *text)
 {
-  PangoLayout *label = text_new (context, text, layout->font_size * 0.9, FALSE);
+  PangoLayout *label = cp_text_layout_new (context, text, layout->font_size * 0.9, FALSE);
 
   if (layout->label_mode == LABELS_WRAPPED)
     wrap_label (label, layout->slot_width, layout->font_size * 0.9);
@@ -303,7 +302,7 @@ layout_labels (PangoContext *context, const CpChartData *data, CpChartLayout *la
 
   for (guint i = 0; i < data->bars->len; i++)
     {
-      g_autoptr (PangoLayout) label = text_new (
+      g_autoptr (PangoLayout) label = cp_text_layout_new (
           context, g_array_index (data->bars, CpChartBar, i).label, size, FALSE);
       double height;
       wrap_label (label, layout->slot_width, layout->font_size * 0.9);
@@ -357,7 +356,7 @@ cp_chart_layout_facilities (const CpChartData *data, double width, double height
 {
   g_return_if_fail (data != NULL && layout != NULL);
 
-  PangoContext *context = text_context_new ();
+  PangoContext *context = text_concp_text_layout_new ();
   layout_compute (context, data, width, height, layout);
   g_object_unref (context);
 }
@@ -516,7 +515,7 @@ paint_bar_value (cairo_t *cr, PangoContext *context, const CpChartLayout *layout
                  const char *text, double top, gboolean below)
 {
   double size = layout->font_size * 0.8, width, height, pad = layout->font_size * 0.15;
-  g_autoptr (PangoLayout) label = text_new (context, text, size, below);
+  g_autoptr (PangoLayout) label = cp_text_layout_new (context, text, size, below);
   double centre = layout->plot_x + layout->slot_width * (index + 0.5);
 
   text_size (label, &width, &height);
@@ -593,7 +592,7 @@ paint_axes_titles (cairo_t *cr, PangoContext *context, const CpChartData *data,
                    const CpChartLayout *layout)
 {
   double fs = layout->font_size;
-  g_autoptr (PangoLayout) value_title = text_new (context, data->value_axis, fs * 0.9, FALSE);
+  g_autoptr (PangoLayout) value_title = cp_text_layout_new (context, data->value_axis, fs * 0.9, FALSE);
   double width, height;
 
   text_size (value_title, &width, &height);
@@ -613,7 +612,7 @@ paint_title (cairo_t *cr, PangoContext *context, const CpChartData *data,
              const CpChartLayout *layout)
 {
   double fs = layout->font_size;
-  g_autoptr (PangoLayout) title = text_new (context, data->title, fs * 1.35, TRUE);
+  g_autoptr (PangoLayout) title = cp_text_layout_new (context, data->title, fs * 1.35, TRUE);
 
   pango_layout_set_width (title, (int) ((layout->width - 2 * fs) * PANGO_SCALE));
   pango_layout_set_ellipsize (title, PANGO_ELLIPSIZE_END);
@@ -642,7 +641,7 @@ cp_chart_paint_facilities (cairo_t *cr, const CpChartData *data, double width, d
 {
   g_return_if_fail (cr != NULL && data != NULL);
 
-  PangoContext *context = text_context_new ();
+  PangoContext *context = text_concp_text_layout_new ();
   CpChartLayout layout;
 
   layout_compute (context, data, width, height, &layout);

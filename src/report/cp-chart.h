@@ -82,6 +82,13 @@ char *cp_chart_facilities_tooltip (const CpChartData *data, guint index);
 gboolean cp_chart_export (CpStore *store, const char *name, int year, const char *out_path,
                           GError **error);
 
+/* Chinese text in PNG and PDF needs a CJK font named explicitly. */
+#define CP_REPORT_FONT "Noto Sans CJK SC"
+
+/* A layout of @text in the report font at @size points (absolute), bold or not. */
+PangoLayout *cp_text_layout_new (PangoContext *context, const char *text, double size,
+                                 gboolean bold);
+
 /* Turns hinting off on @context, so that text measured once paints the same on any surface or
  * scale (screen, PNG, PDF, printer). */
 void cp_text_context_unhint (PangoContext *context);

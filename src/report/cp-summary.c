@@ -15,7 +15,6 @@
 #include "cp-summary.h"
 
 /* Named explicitly so that the PDF embeds this face and prints the same everywhere. */
-#define SUMMARY_FONT "Noto Sans CJK SC"
 #define MARGIN_X 50.0
 #define MARGIN_TOP 56.0
 #define MARGIN_BOTTOM 64.0 /* the footer sits inside it */
@@ -541,16 +540,8 @@ static PangoLayout *
 text_new (PangoContext *context, const char *text, double size, gboolean bold, double width,
           gboolean one_line, PangoAlignment align)
 {
-  PangoLayout *layout = pango_layout_new (context);
-  PangoFontDescription *font = pango_font_description_new ();
+  PangoLayout *layout = cp_text_layout_new (context, text, size, bold);
 
-  pango_font_description_set_family (font, SUMMARY_FONT);
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  if (bold)
-    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
-  pango_layout_set_font_description (layout, font);
-  pango_font_description_free (font);
-  pango_layout_set_text (layout, text, -1);
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   if (one_line)
