@@ -15,7 +15,7 @@ rm -f "$db" "$db-wal" "$db-shm"
 
 unset NO_AT_BRIDGE
 export GSETTINGS_BACKEND=memory
-exec xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- bash -c '
+exec "$(dirname "$0")/with-xvfb.sh" dbus-run-session -- bash -c '
   /usr/libexec/at-spi-bus-launcher --launch-immediately &
   launcher=$!
   sleep 1
