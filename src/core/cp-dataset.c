@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <sys/stat.h>
 
 #include "cp-dataset.h"
 #include "cp-sample.h"
@@ -20,8 +22,12 @@ cp_dataset_open_or_create (const char *path, gboolean *out_created, GError **err
 
   if (out_created != NULL)
     *out_created = FALSE;
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
-    return cp_store_open (path, CP_STORE_OPEN_DEFAULT, error);
+  /* Only stat(): the window may hold a connection to @path. A zero-byte file is what an
+   * interrupted first start leaves behind; it gets the sample like an absent one. Anything else
+   * that is there is opened as it is (CREATE also sets up an SQLite file without tables). */
+  GStatBuf st;
+  if (g_stat (path, &st) != 0 ? errno != ENOENT : !S_ISREG (st.st_mode) || st.st_size > 0)
+    return cp_store_open (path, CP_STORE_OPEN_CREATE, error);
 
   g_autofree char *dir = g_path_get_dirname (path);
   if (g_mkdir_with_parents (dir, 0755) != 0)

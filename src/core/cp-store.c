@@ -14,7 +14,11 @@
 #include "cp-store.h"
 
 #define BUSY_TIMEOUT_MS 5000
-#define SQLITE_HEADER "SQLite format 3"
+
+/* The database file is only ever opened by SQLite, never with open()/fopen() here: POSIX locks
+ * belong to the process, so closing any other descriptor of the file would drop the locks of
+ * every connection this process holds on it (the window's among them), and another program
+ * closing its connection would then delete the WAL under us. stat() and access() open nothing. */
 
 struct _CpStore
 {
@@ -27,64 +31,172 @@ struct _CpStore
 
 /* Auxiliary functions */
 
+/* Whether @what is an SQL statement rather than a phrase: those are never shown to a user. */
+static gboolean
+looks_like_sql (const char *what)
+{
+  static const char *const keywords[]
+      = { "SELECT", "INSERT", "UPDATE", "DELETE", "REPLACE", "PRAGMA", "BEGIN",  "COMMIT",
+          "END",    "ROLLBACK", "CREATE", "DROP", "ALTER",   "WITH",   "SAVEPOINT", "RELEASE",
+          "VACUUM", "ATTACH", "DETACH", "ANALYZE", "REINDEX" };
+
+  while (g_ascii_isspace (*what))
+    what++;
+  if (strchr (what, ';') != NULL || strchr (what, '\n') != NULL)
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (keywords); i++)
+    {
+      size_t n = strlen (keywords[i]);
+      if (g_ascii_strncasecmp (what, keywords[i], n) == 0
+          && (what[n] == '\0' || g_ascii_isspace (what[n])))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* What an SQLite result code means for the clerk, as a sentence about the file @path. */
+static char *
+describe_sqlite_code (int code, const char *path)
+{
+  switch (code & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return g_strdup_printf (_("another program is using “%s” (it is writing to it). Try again "
+                                "in a moment."),
+                              path);
+    case SQLITE_CORRUPT:
+      return g_strdup_printf (_("“%s” cannot be read: the file is damaged. Use a backup copy of "
+                                "it."),
+                              path);
+    case SQLITE_NOTADB:
+      return g_strdup_printf (_("“%s” cannot be read: the file is damaged or it is not a planner "
+                                "database."),
+                              path);
+    case SQLITE_IOERR:
+      return g_strdup_printf (_("“%s” cannot be read or written: the file is damaged or the disk "
+                                "failed."),
+                              path);
+    case SQLITE_FULL:
+      return g_strdup_printf (_("the disk holding “%s” is full. Free some space and try again."),
+                              path);
+    case SQLITE_READONLY:
+      return g_strdup_printf (_("“%s” cannot be written: the file or its folder is read-only."),
+                              path);
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+      return g_strdup_printf (_("“%s” cannot be opened: the file, its folder or its -wal and -shm "
+                                "files beside it cannot be reached."),
+                              path);
+    case SQLITE_CONSTRAINT:
+      return g_strdup_printf (_("a value breaks a rule of the database “%s”."), path);
+    case SQLITE_NOMEM:
+      return g_strdup_printf (_("there is not enough memory to use “%s”."), path);
+    default:
+      return g_strdup_printf (_("the database “%s” reported an error."), path);
+    }
+}
+
 gboolean
 cp_store_set_sqlite_error (CpStore *store, const char *what, GError **error)
 {
-  int code = sqlite3_extended_errcode (store->db);
+  int code = store->db != NULL ? sqlite3_extended_errcode (store->db) : SQLITE_NOMEM;
   CpError cp_code = CP_ERROR_FAILED;
 
-  if ((code & 0xff) == SQLITE_CONSTRAINT)
-    cp_code = CP_ERROR_INVALID;
-  else if ((code & 0xff) == SQLITE_READONLY)
-    cp_code = CP_ERROR_READ_ONLY;
-  else if ((code & 0xff) == SQLITE_NOTADB)
-    cp_code = CP_ERROR_NOT_A_DATABASE;
-  return cp_set_error (error, cp_code, "%s: %s (%s)", what, sqlite3_errmsg (store->db),
-                       store->path);
+  switch (code & 0xff)
+    {
+    case SQLITE_CONSTRAINT:
+      cp_code = CP_ERROR_INVALID;
+      break;
+    case SQLITE_READONLY:
+      cp_code = CP_ERROR_READ_ONLY;
+      break;
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+      cp_code = CP_ERROR_NOT_A_DATABASE;
+      break;
+    default:
+      break;
+    }
+  if (what == NULL || looks_like_sql (what))
+    what = _("Cannot use the database");
+
+  g_autofree char *sentence = describe_sqlite_code (code, store->path);
+  /* SQLite's own words (English) stay at the end as detail, on the same line. */
+  g_autofree char *detail
+      = g_strdup (store->db != NULL ? sqlite3_errmsg (store->db) : sqlite3_errstr (code));
+  g_strdelimit (detail, "\r\n", ' ');
+  /* TRANSLATORS: "what failed: why, in a sentence (SQLite's English words)". */
+  return cp_set_error (error, cp_code, _("%s: %s (%s)"), what, sentence, detail);
 }
 
+/* Runs fixed statements (pragmas, migrations from our resources): @what says in words what they
+ * do, for the message; the SQL text is never shown. */
 static gboolean
-exec_fixed (CpStore *store, const char *sql, GError **error)
+exec_fixed (CpStore *store, const char *sql, const char *what, GError **error)
 {
-  /* Only fixed statements (pragmas, migrations from our resources) come here. */
   if (sqlite3_exec (store->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-    return cp_store_set_sqlite_error (store, sql, error);
+    return cp_store_set_sqlite_error (store, what, error);
   return TRUE;
 }
 
 static gboolean
 query_int (CpStore *store, const char *sql, int *out, GError **error)
 {
-  sqlite3_stmt *stmt = cp_store_prepare (store, sql, error);
-  if (stmt == NULL)
-    return FALSE;
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (store->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return cp_store_set_sqlite_error (store, _("Cannot open the database"), error);
   int rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     *out = sqlite3_column_int (stmt, 0);
   sqlite3_finalize (stmt);
   if (rc != SQLITE_ROW)
-    return cp_store_set_sqlite_error (store, sql, error);
+    return cp_store_set_sqlite_error (store, _("Cannot open the database"), error);
   return TRUE;
 }
 
+/* Looks at @path with stat() only (no descriptor, so nothing blocks and no lock is dropped).
+ * @out_size: -1 when absent. Absent or zero bytes is blank: only @create may make it a database. */
 static gboolean
-file_looks_like_sqlite (const char *path, gboolean *out_empty, GError **error)
+check_file (const char *path, gboolean create, goffset *out_size, GError **error)
 {
-  char header[16] = { 0 };
-  FILE *file = g_fopen (path, "rb");
+  GStatBuf st;
 
-  if (file == NULL)
-    return cp_set_error (error, CP_ERROR_NOT_FOUND, _("Cannot open “%s”: %s"), path,
-                         g_strerror (errno));
-  size_t n = fread (header, 1, sizeof header, file);
-  fclose (file);
-  *out_empty = n == 0;
-  if (n == 0)
-    return TRUE;
-  if (n < sizeof header || memcmp (header, SQLITE_HEADER, sizeof SQLITE_HEADER) != 0)
+  *out_size = -1;
+  if (g_stat (path, &st) != 0)
+    {
+      int saved = errno;
+      if (saved == ELOOP)
+        return cp_set_error (error, CP_ERROR_NOT_FOUND,
+                             _("“%s” cannot be resolved: it is a symbolic link in a loop of "
+                               "links. Point the link at a planner database."),
+                             path);
+      if (saved != ENOENT)
+        return cp_set_error (error, CP_ERROR_NOT_FOUND, _("Cannot open “%s”: %s"), path,
+                             g_strerror (saved));
+      if (!create)
+        return cp_set_error (error, CP_ERROR_NOT_FOUND,
+                             _("The database “%s” does not exist. Create it with "
+                               "“community-planner init %s”."),
+                             path, path);
+      return TRUE;
+    }
+  if (S_ISDIR (st.st_mode))
     return cp_set_error (error, CP_ERROR_NOT_A_DATABASE,
-                         _("“%s” is not a planner database (it is not an SQLite file). Open a "
-                           "file made by this program, or create a new one."),
+                         _("“%s” is a folder, not a planner database. Choose a database file."),
+                         path);
+  if (!S_ISREG (st.st_mode))
+    return cp_set_error (error, CP_ERROR_NOT_A_DATABASE,
+                         _("“%s” is not a regular file (it is a pipe, a device or a socket), so "
+                           "it is not a planner database. Choose a database file."),
+                         path);
+  *out_size = st.st_size;
+  if (st.st_size == 0 && !create)
+    return cp_set_error (error, CP_ERROR_NOT_A_DATABASE,
+                         _("“%s” is empty (0 bytes): it is not a planner database. Create one "
+                           "under a new name with “community-planner init FILE” or New in the "
+                           "window."),
                          path);
   return TRUE;
 }
@@ -136,6 +248,7 @@ open_read_only (CpStore *store)
   return FALSE;
 }
 
+/* Opens the connection; nothing is written yet (see use_wal()). */
 static gboolean
 open_connection (CpStore *store, gboolean read_only, gboolean create, GError **error)
 {
@@ -143,12 +256,15 @@ open_connection (CpStore *store, gboolean read_only, gboolean create, GError **e
 
   if (!(read_only ? open_read_only (store) : open_uri (store, store->path, flags)))
     return cp_store_set_sqlite_error (store, _("Cannot open the database"), error);
-  if (!exec_fixed (store, "PRAGMA foreign_keys = ON", error))
-    return FALSE;
-  if (!read_only
-      && !exec_fixed (store, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", error))
-    return FALSE;
-  return TRUE;
+  return exec_fixed (store, "PRAGMA foreign_keys = ON", _("Cannot open the database"), error);
+}
+
+/* Once the file is known to be ours (or new): WAL, so that readers never wait for the writer. */
+static gboolean
+use_wal (CpStore *store, GError **error)
+{
+  return exec_fixed (store, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL",
+                     _("Cannot open the database"), error);
 }
 
 static gboolean
@@ -173,11 +289,12 @@ run_migration (CpStore *store, int version, GError **error)
   g_autofree char *sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
   g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", version);
   g_autofree char *set_app_id = g_strdup_printf ("PRAGMA application_id = %d", CP_APPLICATION_ID);
+  const char *what = _("Cannot set up the tables of the database");
 
   if (!cp_store_begin (store, error))
     return FALSE;
-  if (!exec_fixed (store, sql, error) || !exec_fixed (store, set_version, error)
-      || !exec_fixed (store, set_app_id, error) || !cp_store_commit (store, error))
+  if (!exec_fixed (store, sql, what, error) || !exec_fixed (store, set_version, what, error)
+      || !exec_fixed (store, set_app_id, what, error) || !cp_store_commit (store, error))
     {
       cp_store_rollback (store);
       return FALSE;
@@ -198,29 +315,39 @@ migrate (CpStore *store, GError **error)
   return TRUE;
 }
 
+/* Reads who made the file (of @size bytes, -1 when new), before anything is written to it. An
+ * SQLite file without tables is blank: only @create may turn it into a planner database. */
 static gboolean
-check_identity (CpStore *store, GError **error)
+check_identity (CpStore *store, goffset size, gboolean create, GError **error)
 {
-  int app_id = 0, tables = 0;
+  int app_id = 0, tables = 0, pages = 0;
 
   if (!query_int (store, "PRAGMA application_id", &app_id, error)
       || !query_int (store, "PRAGMA user_version", &store->schema_version, error)
-      || !query_int (store, "SELECT count(*) FROM sqlite_schema", &tables, error))
-    {
-      if (error != NULL && *error != NULL && (*error)->code == CP_ERROR_NOT_A_DATABASE)
-        {
-          g_clear_error (error);
-          return cp_set_error (error, CP_ERROR_NOT_A_DATABASE,
-                               _("“%s” is not a planner database (the file is damaged or not an "
-                                 "SQLite file)."),
-                               store->path);
-        }
-      return FALSE;
-    }
+      || !query_int (store, "SELECT count(*) FROM sqlite_schema", &tables, error)
+      || !query_int (store, "PRAGMA page_count", &pages, error))
+    return FALSE;
+  /* SQLite takes a file shorter than a page for an empty database, whatever it holds. */
+  if (size > 0 && pages == 0)
+    return cp_set_error (error, CP_ERROR_NOT_A_DATABASE,
+                         _("“%s” is not a planner database (it is not an SQLite file). Open a "
+                           "file made by this program, or create a new one."),
+                         store->path);
   if (app_id != CP_APPLICATION_ID && tables > 0)
     return cp_set_error (error, CP_ERROR_NOT_A_DATABASE,
                          _("“%s” is an SQLite database of another program, not a planner "
                            "database."),
+                         store->path);
+  if (tables > 0 && store->schema_version == 0)
+    return cp_set_error (error, CP_ERROR_NOT_A_DATABASE,
+                         _("“%s” has tables but no schema version, so it is not a planner "
+                           "database or it is damaged. Use a backup copy of it."),
+                         store->path);
+  if (tables == 0 && store->schema_version == 0 && !create)
+    return cp_set_error (error, CP_ERROR_NOT_A_DATABASE,
+                         _("“%s” is an empty SQLite file: it is not a planner database. Create "
+                           "one under a new name with “community-planner init FILE” or New in "
+                           "the window."),
                          store->path);
   return TRUE;
 }
@@ -240,25 +367,17 @@ cp_store_open (const char *path, CpStoreOpenFlags flags, GError **error)
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   g_autoptr (CpStore) store = g_new0 (CpStore, 1);
-  gboolean exists = g_file_test (path, G_FILE_TEST_EXISTS);
-  gboolean empty = TRUE;
+  gboolean create = (flags & CP_STORE_OPEN_CREATE) != 0;
+  goffset size = -1;
 
   store->path = g_strdup (path);
   store->statements
       = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, finalize_statement);
-  if (!exists && !(flags & CP_STORE_OPEN_CREATE))
-    {
-      cp_set_error (error, CP_ERROR_NOT_FOUND,
-                    _("The database “%s” does not exist. Create it with “community-planner init "
-                      "%s”."),
-                    path, path);
-      return NULL;
-    }
-  if (exists && !file_looks_like_sqlite (path, &empty, error))
+  if (!check_file (path, create, &size, error))
     return NULL;
 
   gboolean read_only = (flags & CP_STORE_OPEN_READ_ONLY) || !file_is_writable (path);
-  if (read_only && (!exists || empty))
+  if (read_only && size <= 0)
     {
       cp_set_error (error, CP_ERROR_READ_ONLY,
                     _("Cannot create “%s”: the file or its folder is read-only."), path);
@@ -268,7 +387,8 @@ cp_store_open (const char *path, CpStoreOpenFlags flags, GError **error)
     store->read_only_reason = g_strdup_printf (
         _("“%s” is read-only: you can read and export its data, not change it."), path);
 
-  if (!open_connection (store, read_only, !exists || empty, error) || !check_identity (store, error))
+  if (!open_connection (store, read_only, create, error)
+      || !check_identity (store, size, create, error))
     return NULL;
 
   if (store->schema_version > CP_SCHEMA_VERSION)
@@ -282,6 +402,8 @@ cp_store_open (const char *path, CpStoreOpenFlags flags, GError **error)
           path, store->schema_version, CP_SCHEMA_VERSION);
       return g_steal_pointer (&store);
     }
+  if (!read_only && !use_wal (store, error))
+    return NULL;
   if (store->schema_version < CP_SCHEMA_VERSION)
     {
       if (read_only)
@@ -422,13 +544,13 @@ cp_store_begin (CpStore *store, GError **error)
 {
   if (!cp_store_check_writable (store, error))
     return FALSE;
-  return exec_fixed (store, "BEGIN IMMEDIATE", error);
+  return exec_fixed (store, "BEGIN IMMEDIATE", _("Cannot start writing to the database"), error);
 }
 
 gboolean
 cp_store_commit (CpStore *store, GError **error)
 {
-  return exec_fixed (store, "COMMIT", error);
+  return exec_fixed (store, "COMMIT", _("Cannot save the changes"), error);
 }
 
 void
@@ -601,7 +723,7 @@ find_id (CpStore *store, const char *sql, const char *text)
   if (stmt == NULL)
     return 0;
   sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
-  return step_returning_id (store, stmt, sql, NULL);
+  return step_returning_id (store, stmt, _("Cannot read the database"), NULL);
 }
 
 gint64

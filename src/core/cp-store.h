@@ -20,13 +20,16 @@ typedef struct _CpStore CpStore;
 typedef enum
 {
   CP_STORE_OPEN_DEFAULT = 0,
-  CP_STORE_OPEN_CREATE = 1 << 0,    /* create the file when absent */
+  CP_STORE_OPEN_CREATE = 1 << 0,    /* create the file when absent, empty or without tables */
   CP_STORE_OPEN_READ_ONLY = 1 << 1, /* never write, even if the file allows it */
 } CpStoreOpenFlags;
 
 /* Opens (and migrates) @path. A file that cannot be written, or that a newer version of the
  * program made, opens read-only: cp_store_is_read_only() and cp_store_read_only_reason() say so.
- * An existing older file is copied to "@path.vN.bak" with the backup API before migrating. */
+ * An existing older file is copied to "@path.vN.bak" with the backup API before migrating.
+ * Without CP_STORE_OPEN_CREATE an empty file, a folder, a pipe or a device is refused (looked at
+ * with stat(), so nothing blocks). Only SQLite ever opens the file: no other descriptor of it
+ * exists in the process, which would drop the locks of the connections already open. */
 CpStore *cp_store_open (const char *path, CpStoreOpenFlags flags, GError **error);
 void cp_store_free (CpStore *store);
 /* Copies the whole database to @dest_path with SQLite's backup API (a consistent snapshot). */
@@ -50,7 +53,9 @@ sqlite3_stmt *cp_store_prepare (CpStore *store, const char *sql, GError **error)
 sqlite3_stmt *cp_store_prepare_cached (CpStore *store, const char *sql, GError **error);
 /* Resets a cached statement and clears its bindings. */
 void cp_store_release (sqlite3_stmt *stmt);
-/* Sets @error from the connection's last error, prefixed with @what; returns FALSE. */
+/* Sets @error from the connection's last error and returns FALSE: "@what: a translated sentence
+ * on what the error means for the file (SQLite's own words)". @what is a translated phrase such
+ * as _("Cannot save the facility"); SQL text there is never shown (a generic phrase is). */
 gboolean cp_store_set_sqlite_error (CpStore *store, const char *what, GError **error);
 
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK. */
