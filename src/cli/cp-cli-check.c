@@ -7,6 +7,7 @@
 #include "cp-check.h"
 #include "cp-cli.h"
 #include "cp-json.h"
+#include "cp-report-text.h"
 
 typedef struct
 {
@@ -137,10 +138,13 @@ print_text_row (const CpCheckRow *row, gpointer user_data)
   char shortfall[G_ASCII_DTOSTR_BUF_SIZE];
   g_autofree char *households = g_strdup_printf ("%" G_GINT64_FORMAT, row->households);
   g_autofree char *problems = violations_text (row->result.violations);
+  g_autofree char *code = NULL;
+  g_autofree char *township = NULL;
+  g_autofree char *name = NULL;
   const char *cells[] = {
-    row->code,
-    row->township,
-    row->name,
+    cp_report_text (row->code, &code),
+    cp_report_text (row->township, &township),
+    cp_report_text (row->name, &name),
     cp_vocabulary_display (cp_community_kinds, CP_N_COMMUNITY_KINDS, row->kind),
     households,
     g_ascii_formatd (required, sizeof required, "%.1f", row->result.required_area_m2),
@@ -237,7 +241,8 @@ cp_cli_print_check (const char *path, int year, gboolean json)
     print_json_head (out, &standards, year);
   else
     {
-      g_autofree char *city = cp_store_get_city_name (store);
+      g_autofree char *stored_city = cp_store_get_city_name (store);
+      g_autofree char *city = cp_report_text_clean (stored_city);
       print_text_header (&text_state, year, city);
     }
   if (!cp_check_run (store, year, 0, json ? print_json_row : print_text_row,

@@ -5,12 +5,15 @@
 #include <string.h>
 
 #include "cp-json.h"
+#include "cp-report-text.h"
 
 void
 cp_json_append_string (GString *out, const char *text)
 {
+  g_autofree char *scratch = NULL;
+
   g_string_append_c (out, '"');
-  for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
+  for (const char *p = cp_report_text (text != NULL ? text : "", &scratch); *p != '\0'; p++)
     {
       unsigned char c = (unsigned char) *p;
       if (c == '"' || c == '\\')

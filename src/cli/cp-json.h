@@ -5,7 +5,7 @@
 
 G_BEGIN_DECLS
 
-/* Appends @text as a JSON string literal (quoted, escaped). */
+/* Appends @text as a JSON string literal (quoted, escaped), cleaned by cp_report_text(). */
 void cp_json_append_string (GString *out, const char *text);
 /* Appends @value with exactly @decimals decimals ("99.9", "0.0"). */
 void cp_json_append_fixed (GString *out, double value, int decimals);

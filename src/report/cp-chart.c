@@ -13,6 +13,7 @@
 
 #include "cp-chart.h"
 #include "cp-output.h"
+#include "cp-report-text.h"
 
 /* Named explicitly so that PNG, SVG and PDF carry the same CJK face on every machine. */
 #define EXPORT_WIDTH 1000
@@ -168,7 +169,7 @@ cp_chart_data_new_from_townships (GArray *townships, const CpStandards *standard
     {
       const CpTownshipResult *t = &g_array_index (townships, CpTownshipResult, i);
       CpChartBar bar = {
-        .label = g_strdup (t->name),
+        .label = cp_report_text_clean (t->name),
         .value = cp_township_result_area_per_100 (t),
         .empty = t->households <= 0,
       };
@@ -682,24 +683,25 @@ format_from_path (const char *path, ChartFormat *format, GError **error)
 }
 
 static cairo_surface_t *
-surface_new (ChartFormat format, const char *path, double width, double height)
+surface_new (ChartFormat format, CpOutput *output, double width, double height)
 {
   switch (format)
     {
     case FORMAT_SVG:
-      return cairo_svg_surface_create (path, width, height);
+      return cairo_svg_surface_create_for_stream (cp_output_write, output, width, height);
     case FORMAT_PDF:
-      return cairo_pdf_surface_create (path, width, height);
+      return cairo_pdf_surface_create_for_stream (cp_output_write, output, width, height);
     case FORMAT_PNG:
     default:
       return cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) width, (int) height);
     }
 }
 
-static gboolean
-paint_to_file (const CpChartData *data, ChartFormat format, const char *path, GError **error)
+/* Draws the chart into @output; returns the first failure of cairo (a failed write included). */
+static cairo_status_t
+paint_to_output (const CpChartData *data, ChartFormat format, CpOutput *output)
 {
-  cairo_surface_t *surface = surface_new (format, path, EXPORT_WIDTH, EXPORT_HEIGHT);
+  cairo_surface_t *surface = surface_new (format, output, EXPORT_WIDTH, EXPORT_HEIGHT);
 
   if (format == FORMAT_PDF)
     {
@@ -712,15 +714,14 @@ paint_to_file (const CpChartData *data, ChartFormat format, const char *path, GE
   cairo_status_t status = cairo_status (cr);
   cairo_destroy (cr);
   if (status == CAIRO_STATUS_SUCCESS && format == FORMAT_PNG)
-    status = cairo_surface_write_to_png (surface, path);
+    status = cairo_surface_write_to_png_stream (surface, cp_output_write, output);
+  /* cairo 1.16 loses a write error of the PDF's last part (its fonts) here; cp_output_write()
+   * keeps it, and cp_output_finish_cairo() reports it. */
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    return cp_set_error (error, CP_ERROR_FAILED, _("Cannot draw the chart: %s."),
-                         cairo_status_to_string (status));
-  return TRUE;
+  return status;
 }
 
 gboolean
@@ -739,8 +740,8 @@ cp_chart_export (CpStore *store, const char *name, int year, const char *out_pat
   g_autoptr (CpChartData) data = cp_chart_data_new_facilities (store, year, error);
   if (data == NULL)
     return FALSE;
-  g_autofree char *temp = cp_output_begin (out_path, error);
-  if (temp == NULL)
+  CpOutput *output = cp_output_begin (out_path, error);
+  if (output == NULL)
     return FALSE;
-  return cp_output_finish (temp, out_path, paint_to_file (data, format, temp, error), error);
+  return cp_output_finish_cairo (output, paint_to_output (data, format, output), error);
 }

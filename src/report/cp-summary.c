@@ -12,6 +12,7 @@
 #include "cp-chart.h"
 #include "cp-check.h"
 #include "cp-output.h"
+#include "cp-report-text.h"
 #include "cp-summary.h"
 
 /* Named explicitly so that the PDF embeds this face and prints the same everywhere. */
@@ -179,9 +180,9 @@ collect_row (const CpCheckRow *row, gpointer user_data)
   if (!CP_VIOLATES (row->result.violations, CP_RULE_AREA))
     return TRUE;
   Shortfall s = {
-    .code = g_strdup (row->code),
-    .name = g_strdup (row->name),
-    .township = g_strdup (row->township),
+    .code = cp_report_text_clean (row->code),
+    .name = cp_report_text_clean (row->name),
+    .township = cp_report_text_clean (row->township),
     .households = row->households,
     .required_m2 = row->result.required_area_m2,
     .actual_m2 = row->result.actual_area_m2,
@@ -267,7 +268,8 @@ add_key_figures (CpSummary *summary)
                                  "service area at least %g%% of the total"),
                                st->area_per_100_households_m2, st->rural_building_min_m2,
                                st->service_share_min * 100));
-  add_figure (summary, _("Source of the standards"), g_strdup (summary->standards_source));
+  add_figure (summary, _("Source of the standards"),
+              cp_report_text_clean (summary->standards_source));
 }
 
 static void
@@ -374,7 +376,8 @@ cp_summary_new (CpStore *store, int year, GCancellable *cancellable, GError **er
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
 
   summary->year = year;
-  summary->city = cp_store_get_city_name (store);
+  g_autofree char *city = cp_store_get_city_name (store);
+  summary->city = cp_report_text_clean (city);
   summary->sample = cp_store_is_sample (store);
   /* TRANSLATORS: the author of the summary, from the city's name */
   summary->bureau = g_strdup_printf (_("%s Civil Affairs Bureau"), summary->city);
@@ -473,7 +476,7 @@ township_cell (const CpSummary *summary, int row, guint column)
     }
   switch (column)
     {
-    case 0: return g_strdup (t->name);
+    case 0: return cp_report_text_clean (t->name);
     case 1: return g_strdup_printf ("%u", t->communities);
     case 2: return g_strdup_printf ("%u", t->compliant);
     case 3:
@@ -942,20 +945,21 @@ set_metadata (cairo_surface_t *surface, CpSummary *summary)
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
 }
 
-static gboolean
-write_pdf (CpSummary *summary, const char *path, GCancellable *cancellable, GError **error)
+/* Draws every page into @output; returns the first failure of cairo (a failed write included).
+ * Stops early, setting @cancelled, when @cancellable is cancelled. */
+static cairo_status_t
+write_pdf (CpSummary *summary, CpOutput *output, GCancellable *cancellable, gboolean *cancelled)
 {
-  cairo_surface_t *surface
-      = cairo_pdf_surface_create (path, CP_SUMMARY_A4_WIDTH, CP_SUMMARY_A4_HEIGHT);
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (
+      cp_output_write, output, CP_SUMMARY_A4_WIDTH, CP_SUMMARY_A4_HEIGHT);
   cairo_t *cr = cairo_create (surface);
-  gboolean cancelled = FALSE;
 
   set_metadata (surface, summary);
   int n_pages = cp_summary_paginate (summary, cr, CP_SUMMARY_A4_WIDTH, CP_SUMMARY_A4_HEIGHT);
-  for (int page = 0; page < n_pages && !cancelled; page++)
+  for (int page = 0; page < n_pages && !*cancelled; page++)
     {
-      cancelled = g_cancellable_is_cancelled (cancellable);
-      if (!cancelled)
+      *cancelled = g_cancellable_is_cancelled (cancellable);
+      if (!*cancelled)
         {
           cp_summary_paint_page (summary, cr, page);
           cairo_show_page (cr);
@@ -963,16 +967,13 @@ write_pdf (CpSummary *summary, const char *path, GCancellable *cancellable, GErr
     }
   cairo_status_t status = cairo_status (cr);
   cairo_destroy (cr);
+  /* cairo 1.16 loses a write error of the fonts, written last, here; cp_output_write() keeps
+   * it, and cp_output_finish_cairo() reports it. */
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
-  if (cancelled)
-    return cp_set_error (error, CP_ERROR_CANCELLED, _("The export was cancelled."));
-  if (status != CAIRO_STATUS_SUCCESS)
-    return cp_set_error (error, CP_ERROR_FAILED, _("Cannot write “%s”: %s."), path,
-                         cairo_status_to_string (status));
-  return TRUE;
+  return status;
 }
 
 gboolean
@@ -984,8 +985,15 @@ cp_summary_export_pdf (CpStore *store, int year, const char *out_path,
   g_autoptr (CpSummary) summary = cp_summary_new (store, year, cancellable, error);
   if (summary == NULL)
     return FALSE;
-  g_autofree char *temp = cp_output_begin (out_path, error);
-  if (temp == NULL)
+  CpOutput *output = cp_output_begin (out_path, error);
+  if (output == NULL)
     return FALSE;
-  return cp_output_finish (temp, out_path, write_pdf (summary, temp, cancellable, error), error);
+  gboolean cancelled = FALSE;
+  cairo_status_t status = write_pdf (summary, output, cancellable, &cancelled);
+  if (cancelled)
+    {
+      cp_output_finish (output, FALSE, NULL);
+      return cp_set_error (error, CP_ERROR_CANCELLED, _("The export was cancelled."));
+    }
+  return cp_output_finish_cairo (output, status, error);
 }

@@ -11,6 +11,7 @@
 
 #include "cp-check.h"
 #include "cp-output.h"
+#include "cp-report-text.h"
 #include "cp-workbook-private.h"
 
 /* The sheet names stay Chinese in every locale: readers refer to sheets by name (links and
@@ -174,8 +175,12 @@ static void
 put_string (Writer *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *text,
             FormatId format)
 {
+  g_autofree char *scratch = NULL;
+
+  /* Always a string cell, never a formula: "=SUM(A1)" stays those eight characters. */
   if (w->err == LXW_NO_ERROR)
-    w->err = worksheet_write_string (ws, row, col, text, w->formats[format]);
+    w->err = worksheet_write_string (ws, row, col, cp_report_text (text, &scratch),
+                                     w->formats[format]);
 }
 
 static void
@@ -608,12 +613,14 @@ make_note (CpStore *store, const CpCheckSummary *summary)
                       _("Sample data: the communities and their figures are invented."), NULL);
 }
 
-/* Everything up to and including closing @w->book into @tmp_path. */
+/* Everything up to and including closing @w->book into @output's part file. */
 static gboolean
-write_workbook (Writer *w, CpStore *store, int year, const char *tmp_path, GError **error)
+write_workbook (Writer *w, CpStore *store, int year, CpOutput *output, GError **error)
 {
+  const char *tmp_path = cp_output_get_temp_path (output);
   g_autofree char *dir = g_path_get_dirname (tmp_path);
-  g_autofree char *city = cp_store_get_city_name (store);
+  g_autofree char *stored_city = cp_store_get_city_name (store);
+  g_autofree char *city = cp_report_text_clean (stored_city);
   g_autofree char *title
       = g_strdup_printf (_("Community service facilities of %s, %d"), city, year);
   guint above = w->options->constant_memory_above;
@@ -643,6 +650,9 @@ write_workbook (Writer *w, CpStore *store, int year, const char *tmp_path, GErro
   if (w->err != LXW_NO_ERROR)
     return set_xlsx_error (error, w->err);
 
+  /* FIXME: libxlsxwriter 1.1.4 does not check its writes of the parts it packs (temporary
+   * files beside the output): a part cut short by a file size limit is zipped as it is and the
+   * close succeeds. A full disk fails the zip's own writes, which it does check. */
   lxw_error err = workbook_close (g_steal_pointer (&w->book));
   if (err != LXW_NO_ERROR)
     return set_xlsx_error (error, err);
@@ -661,11 +671,12 @@ export_snapshot (CpStore *store, int year, const char *out_path, Writer *w, GErr
   if (w->totals == NULL)
     return FALSE;
 
-  g_autofree char *tmp_path = cp_output_begin (out_path, error);
-  gboolean ok = tmp_path != NULL && write_workbook (w, store, year, tmp_path, error);
+  CpOutput *output = cp_output_begin (out_path, error);
+  gboolean ok = output != NULL
+                && write_workbook (w, store, year, output, error);
   abandon_workbook (w);
   g_clear_pointer (&w->totals, cp_township_totals_free);
-  return tmp_path != NULL && cp_output_finish (tmp_path, out_path, ok, error);
+  return output != NULL && cp_output_finish (output, ok, error);
 }
 
 /* Public API */
