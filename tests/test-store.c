@@ -1,9 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The store: opening, pragmas, bad files, read-only and newer files, per-year figures. */
+/* The store: opening, pragmas, bad files (empty, not regular, link loops, damaged, locked) and
+ * their messages, read-only and newer files, per-year figures. */
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cp-store.h"
 
@@ -337,6 +340,258 @@ test_backup (Fixture *fx, gconstpointer data)
   g_assert_cmpint (cp_store_find_community (copy, "001001"), >, 0);
 }
 
+/* A message of the store: one line, SQLite's words only at the end, never SQL text. */
+static void
+assert_one_line_without_sql (const GError *error)
+{
+  g_assert_null (strchr (error->message, '\n'));
+  for (const char *const *word = (const char *const[]){ "PRAGMA", "BEGIN", "CREATE TABLE",
+                                                        "SELECT", "INSERT", NULL };
+       *word != NULL; word++)
+    g_assert_null (strstr (error->message, *word));
+}
+
+/* A planner database of one community, closed again (everything checkpointed into the file). */
+static void
+make_database (Fixture *fx)
+{
+  g_autoptr (CpStore) store = cp_store_open (fx->path, CP_STORE_OPEN_CREATE, NULL);
+  g_assert_nonnull (store);
+  add_community (store);
+}
+
+static void
+test_zero_byte_file (Fixture *fx, gconstpointer data)
+{
+  static const CpStoreOpenFlags flags[] = { CP_STORE_OPEN_DEFAULT, CP_STORE_OPEN_READ_ONLY };
+  GStatBuf st;
+
+  g_assert_true (g_file_set_contents (fx->path, "", 0, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (flags); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (CpStore) store = cp_store_open (fx->path, flags[i], &error);
+      g_assert_null (store);
+      g_assert_error (error, CP_ERROR, CP_ERROR_NOT_A_DATABASE);
+      g_assert_nonnull (strstr (error->message, "is empty"));
+      g_assert_nonnull (strstr (error->message, "community-planner init"));
+      g_assert_nonnull (strstr (error->message, fx->path));
+      assert_one_line_without_sql (error);
+      g_assert_cmpint (g_stat (fx->path, &st), ==, 0);
+      g_assert_cmpint (st.st_size, ==, 0);
+    }
+  /* Creating (init, the window's New) may use it. */
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CpStore) store = cp_store_open (fx->path, CP_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cp_store_get_schema_version (store), ==, CP_SCHEMA_VERSION);
+}
+
+static void
+test_empty_sqlite_file (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  /* A valid SQLite file without a single table is not ours either (only CREATE sets it up). */
+  g_assert_cmpint (sqlite3_open (fx->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_autofree char *before = file_digest (fx->path);
+  g_autoptr (CpStore) store = cp_store_open (fx->path, CP_STORE_OPEN_DEFAULT, &error);
+  g_assert_null (store);
+  g_assert_error (error, CP_ERROR, CP_ERROR_NOT_A_DATABASE);
+  g_assert_nonnull (strstr (error->message, "empty SQLite file"));
+  g_autofree char *after = file_digest (fx->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_short_text_file (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+
+  /* Shorter than a page, SQLite would take it for an empty database and write over it. */
+  g_assert_true (g_file_set_contents (fx->path, "x", 1, NULL));
+  g_autoptr (CpStore) store = cp_store_open (fx->path, CP_STORE_OPEN_CREATE, &error);
+  g_assert_null (store);
+  g_assert_error (error, CP_ERROR, CP_ERROR_NOT_A_DATABASE);
+  g_assert_nonnull (strstr (error->message, "not an SQLite file"));
+  g_autofree char *contents = NULL;
+  g_assert_true (g_file_get_contents (fx->path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "x");
+}
+
+static void
+test_not_a_regular_file (Fixture *fx, gconstpointer data)
+{
+  g_autofree char *fifo = g_build_filename (fx->dir, "pipe.db", NULL);
+  g_autofree char *folder = g_build_filename (fx->dir, "folder.db", NULL);
+  const struct
+  {
+    const char *path;
+    const char *words;
+  } cases[] = { { fifo, "not a regular file" },
+                { folder, "is a folder" },
+                { "/dev/zero", "not a regular file" } };
+
+  g_assert_cmpint (mkfifo (fifo, 0644), ==, 0);
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    for (CpStoreOpenFlags flags = 0; flags <= CP_STORE_OPEN_READ_ONLY; flags++)
+      {
+        g_autoptr (GError) error = NULL;
+        /* Opening a pipe for reading would wait for a writer forever: it must not be opened. */
+        g_autoptr (CpStore) store = cp_store_open (cases[i].path, flags, &error);
+        g_assert_null (store);
+        g_assert_error (error, CP_ERROR, CP_ERROR_NOT_A_DATABASE);
+        g_assert_nonnull (strstr (error->message, cases[i].words));
+        g_assert_nonnull (strstr (error->message, cases[i].path));
+        assert_one_line_without_sql (error);
+      }
+  g_rmdir (folder);
+}
+
+static void
+test_symlink_loop (Fixture *fx, gconstpointer data)
+{
+  g_autofree char *a = g_build_filename (fx->dir, "a.db", NULL);
+  g_autofree char *b = g_build_filename (fx->dir, "b.db", NULL);
+  g_autofree char *dangling = g_build_filename (fx->dir, "dangling.db", NULL);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_cmpint (symlink ("b.db", a), ==, 0);
+  g_assert_cmpint (symlink ("a.db", b), ==, 0);
+  g_assert_cmpint (symlink ("nowhere.db", dangling), ==, 0);
+  g_autoptr (CpStore) store = cp_store_open (a, CP_STORE_OPEN_CREATE, &error);
+  g_assert_null (store);
+  g_assert_error (error, CP_ERROR, CP_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "loop of links"));
+  g_assert_null (strstr (error->message, "does not exist"));
+  g_clear_error (&error);
+
+  store = cp_store_open (dangling, CP_STORE_OPEN_DEFAULT, &error);
+  g_assert_null (store);
+  g_assert_error (error, CP_ERROR, CP_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "does not exist"));
+}
+
+static void
+test_tables_without_version (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  make_database (fx);
+  g_assert_cmpint (sqlite3_open (fx->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 0", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_autofree char *before = file_digest (fx->path);
+
+  g_autoptr (CpStore) store = cp_store_open (fx->path, CP_STORE_OPEN_DEFAULT, &error);
+  g_assert_null (store);
+  g_assert_error (error, CP_ERROR, CP_ERROR_NOT_A_DATABASE);
+  g_assert_nonnull (strstr (error->message, "has tables but no schema version"));
+  assert_one_line_without_sql (error);
+  g_autofree char *after = file_digest (fx->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* Overwrites @length bytes of the file at @offset with 0x55. */
+static void
+damage (const char *path, goffset offset, gsize length)
+{
+  g_autofree char *contents = NULL;
+  gsize size = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &size, NULL));
+  g_assert_cmpuint (size, >=, offset + length);
+  memset (contents + offset, 0x55, length);
+  g_assert_true (g_file_set_contents (path, contents, size, NULL));
+}
+
+static void
+test_damaged_first_page (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+
+  /* The schema on page 1 overwritten behind the 100-byte header: the header still says SQLite. */
+  make_database (fx);
+  damage (fx->path, 100, 300);
+  g_autofree char *before = file_digest (fx->path);
+  g_autoptr (CpStore) store = cp_store_open (fx->path, CP_STORE_OPEN_DEFAULT, &error);
+  g_assert_null (store);
+  g_assert_error (error, CP_ERROR, CP_ERROR_NOT_A_DATABASE);
+  g_assert_nonnull (strstr (error->message, "cannot be read: the file is damaged"));
+  g_assert_true (g_str_has_suffix (error->message, "(database disk image is malformed)"));
+  assert_one_line_without_sql (error);
+  g_autofree char *after = file_digest (fx->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_damaged_middle (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  GStatBuf st;
+
+  /* Page 1 intact, every page after it overwritten: opening works, reading the rows fails. */
+  make_database (fx);
+  g_assert_cmpint (g_stat (fx->path, &st), ==, 0);
+  damage (fx->path, 4096, st.st_size - 4096);
+  g_autoptr (CpStore) store = cp_store_open (fx->path, CP_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cp_store_count_communities (store, &error), ==, -1);
+  g_assert_error (error, CP_ERROR, CP_ERROR_NOT_A_DATABASE);
+  g_assert_true (g_str_has_prefix (error->message, "Cannot read the communities: "));
+  g_assert_nonnull (strstr (error->message, "the file is damaged"));
+  g_assert_true (g_str_has_suffix (error->message, ")"));
+  assert_one_line_without_sql (error);
+}
+
+static void
+test_locked (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  sqlite3 *other = NULL;
+
+  make_database (fx);
+  g_autoptr (CpStore) store = cp_store_open (fx->path, CP_STORE_OPEN_DEFAULT, NULL);
+  /* Another connection writes; ours gives up at once instead of after the 5 s busy timeout. */
+  g_assert_cmpint (sqlite3_open (fx->path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (cp_store_get_db (store), 1);
+
+  CpTownship t = { .code = (char *) "002", .name = (char *) "长安街道",
+                   .kind = CP_TOWNSHIP_SUBDISTRICT };
+  g_assert_false (cp_store_upsert_township (store, &t, &error));
+  g_assert_nonnull (strstr (error->message, "Cannot save the township: another program is using"));
+  g_assert_nonnull (strstr (error->message, "Try again in a moment."));
+  g_assert_true (g_str_has_suffix (error->message, "(database is locked)"));
+  assert_one_line_without_sql (error);
+  g_clear_error (&error);
+  g_assert_false (cp_store_begin (store, &error));
+  g_assert_true (g_str_has_prefix (error->message, "Cannot start writing to the database: "));
+  assert_one_line_without_sql (error);
+  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (other);
+}
+
+static void
+test_sql_never_shown (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CpStore) store = cp_store_open (fx->path, CP_STORE_OPEN_CREATE, NULL);
+  const char *sql = "SELECT name FROM nowhere";
+
+  /* A caller passing its SQL as "what" gets a phrase in its place. */
+  g_assert_cmpint (sqlite3_exec (cp_store_get_db (store), sql, NULL, NULL, NULL), ==, SQLITE_ERROR);
+  g_assert_false (cp_store_set_sqlite_error (store, sql, &error));
+  g_assert_true (g_str_has_prefix (error->message, "Cannot use the database: "));
+  g_assert_true (g_str_has_suffix (error->message, "(no such table: nowhere)"));
+  assert_one_line_without_sql (error);
+}
+
 static void
 add_test (const char *path, void (*func) (Fixture *, gconstpointer))
 {
@@ -360,5 +615,15 @@ main (int argc, char **argv)
   add_test ("/store/constraints", test_constraints);
   add_test ("/store/facility-round-trip", test_facility_round_trip);
   add_test ("/store/backup", test_backup);
+  add_test ("/store/zero-byte-file", test_zero_byte_file);
+  add_test ("/store/empty-sqlite-file", test_empty_sqlite_file);
+  add_test ("/store/short-text-file", test_short_text_file);
+  add_test ("/store/not-a-regular-file", test_not_a_regular_file);
+  add_test ("/store/symlink-loop", test_symlink_loop);
+  add_test ("/store/tables-without-version", test_tables_without_version);
+  add_test ("/store/damaged-first-page", test_damaged_first_page);
+  add_test ("/store/damaged-middle", test_damaged_middle);
+  add_test ("/store/locked", test_locked);
+  add_test ("/store/sql-never-shown", test_sql_never_shown);
   return g_test_run ();
 }

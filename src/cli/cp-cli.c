@@ -137,13 +137,17 @@ cli_init (int argc, char **argv)
                   _("The file already exists; choose a new name so that nothing is overwritten."));
       return CP_EXIT_DATA;
     }
+  /* A link (dangling, or in a loop) is there already: it is never removed on failure. */
+  GStatBuf st;
+  gboolean made_here = g_lstat (path, &st) != 0;
 
   g_autoptr (GError) error = NULL;
   g_autoptr (CpStore) store = cp_store_open (path, CP_STORE_OPEN_CREATE, &error);
   if (store == NULL || (sample && !cp_sample_write (store, (guint) scale, NULL, &error)))
     {
       g_clear_pointer (&store, cp_store_free);
-      g_remove (path);
+      if (made_here)
+        g_remove (path);
       return cp_cli_data_error (error);
     }
   return CP_EXIT_OK;

@@ -127,7 +127,8 @@ cp_store_set_sqlite_error (CpStore *store, const char *what, GError **error)
       = g_strdup (store->db != NULL ? sqlite3_errmsg (store->db) : sqlite3_errstr (code));
   g_strdelimit (detail, "\r\n", ' ');
   /* TRANSLATORS: "what failed: why, in a sentence (SQLite's English words)". */
-  return cp_set_error (error, cp_code, _("%s: %s (%s)"), what, sentence, detail);
+  return cp_set_error (error, cp_code, C_("database error", "%s: %s (%s)"), what, sentence,
+                       detail);
 }
 
 /* Runs fixed statements (pragmas, migrations from our resources): @what says in words what they
