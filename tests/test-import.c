@@ -464,8 +464,8 @@ test_error_duplicate_code (Fixture *fx, gconstpointer data)
 static void
 test_error_nonnumeric_area (Fixture *fx, gconstpointer data)
 {
-  const char *const expected[] = { "2:总面积（㎡）: total area “四百” is not a number; enter an area "
-                                   "of 0.1 m² or more",
+  const char *const expected[] = { "2:总面积（㎡）: total area “四百” is not a number; write a plain "
+                                   "number such as 250.5",
                                    NULL };
   expect_problems (fx, CP_IMPORT_FACILITIES, "err-nonnumeric-area.csv", expected);
 }
@@ -499,7 +499,7 @@ test_error_unknown_kind (Fixture *fx, gconstpointer data)
 static void
 test_error_bad_year (Fixture *fx, gconstpointer data)
 {
-  /* Row 3 of the sheet although line 4 of the file: row 2's name spans two lines. */
+  /* Row 3 of the sheet although line 4 of the file: row 2's note spans two lines. */
   const char *const expected[]
       = { "3:year: year “20x5” is not a year from 1949 to 2100", NULL };
   expect_problems (fx, CP_IMPORT_FACILITIES, "err-bad-year.csv", expected);

@@ -17,14 +17,45 @@ has_signature (const char *data, gsize length, const char *signature, gsize sign
   return length >= signature_length && memcmp (data, signature, signature_length) == 0;
 }
 
-/* Text has no C0 control characters besides tab, line feed, carriage return and form feed. */
+/* More than one control character (besides tab, line feed and carriage return) in 32 bytes:
+ * binary data rather than a text with a stray form feed, which is refused where it stands. */
 static gboolean
-has_control_characters (const char *text)
+has_many_control_characters (const char *text)
 {
-  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
-    if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r' && *p != '\f')
-      return TRUE;
-  return FALSE;
+  gsize controls = 0, length = 0;
+
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++, length++)
+    controls += *p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r';
+  return controls * 32 > length;
+}
+
+/* Looks at each line that has bytes above ASCII and is valid UTF-8: @out_any when there is one,
+ * @out_wide when one of them holds a character of three or more bytes (U+0800 and above). */
+static void
+scan_utf8_lines (const char *data, gsize length, gboolean *out_any, gboolean *out_wide)
+{
+  const char *end = data + length;
+
+  *out_any = *out_wide = FALSE;
+  for (const char *p = data; p < end && !*out_wide;)
+    {
+      const char *line_end = memchr (p, '\n', end - p);
+      gboolean non_ascii = FALSE, wide = FALSE;
+
+      if (line_end == NULL)
+        line_end = end;
+      for (const guchar *q = (const guchar *) p; q < (const guchar *) line_end; q++)
+        {
+          non_ascii |= *q >= 0x80;
+          wide |= *q >= 0xe0;
+        }
+      if (non_ascii && g_utf8_validate_len (p, line_end - p, NULL))
+        {
+          *out_any = TRUE;
+          *out_wide = wide;
+        }
+      p = line_end + 1;
+    }
 }
 
 static gboolean
@@ -53,29 +84,24 @@ check_not_binary (const char *data, gsize length, GError **error)
 
 /* Public API */
 
-char *
-cp_csv_decode (const char *data, gsize length, CpCsvEncoding *out_encoding, GError **error)
+/* Not valid UTF-8 as a whole: GB18030, or UTF-8 with some broken lines (see cp-csv.h). */
+static char *
+decode_not_utf8 (const char *data, gsize length, gboolean bom, CpCsvEncoding *encoding,
+                 GError **error)
 {
-  g_autofree char *text = NULL;
-  CpCsvEncoding encoding = CP_CSV_UTF8;
+  gboolean any_utf8 = FALSE, wide_utf8 = FALSE;
+  char *text = NULL;
 
-  g_return_val_if_fail (data != NULL || length == 0, NULL);
-
-  if (!check_not_binary (data, length, error))
-    return NULL;
-  if (g_utf8_validate_len (data, length, NULL))
+  scan_utf8_lines (data, length, &any_utf8, &wide_utf8);
+  if (!bom && !wide_utf8)
     {
-      gsize bom = has_signature (data, length, UTF8_BOM, 3) ? 3 : 0;
-      encoding = bom > 0 ? CP_CSV_UTF8_BOM : CP_CSV_UTF8;
-      text = g_strndup (data + bom, length - bom);
-    }
-  else
-    {
-      /* Not UTF-8: Excel and WPS on Chinese Windows save "CSV" in the ANSI code page, GBK, which
-       * GB18030 contains. */
-      encoding = CP_CSV_GB18030;
+      /* Excel and WPS on Chinese Windows save "CSV" in the ANSI code page, GBK, which GB18030
+       * contains. */
+      *encoding = CP_CSV_GB18030;
       text = g_convert (data, length, "UTF-8", "GB18030", NULL, NULL, NULL);
-      if (text == NULL)
+      if (text != NULL)
+        return text;
+      if (!any_utf8)
         {
           cp_set_error (error, CP_ERROR_IMPORT,
                         _("not a CSV text file (it is neither UTF-8 nor GB18030 text); save the "
@@ -83,7 +109,29 @@ cp_csv_decode (const char *data, gsize length, CpCsvEncoding *out_encoding, GErr
           return NULL;
         }
     }
-  if (has_control_characters (text))
+  *encoding = CP_CSV_UTF8_PARTLY;
+  return g_strndup (data + (bom ? 3 : 0), length - (bom ? 3 : 0));
+}
+
+char *
+cp_csv_decode (const char *data, gsize length, CpCsvEncoding *out_encoding, GError **error)
+{
+  g_autofree char *text = NULL;
+  CpCsvEncoding encoding = CP_CSV_UTF8;
+  gboolean bom = has_signature (data, length, UTF8_BOM, 3);
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (!check_not_binary (data, length, error))
+    return NULL;
+  if (g_utf8_validate_len (data, length, NULL))
+    {
+      encoding = bom ? CP_CSV_UTF8_BOM : CP_CSV_UTF8;
+      text = g_strndup (data + (bom ? 3 : 0), length - (bom ? 3 : 0));
+    }
+  else if ((text = decode_not_utf8 (data, length, bom, &encoding, error)) == NULL)
+    return NULL;
+  if (has_many_control_characters (text))
     {
       cp_set_error (error, CP_ERROR_IMPORT,
                     _("not a CSV text file (binary data); save the sheet as “CSV UTF-8 "
@@ -119,15 +167,16 @@ cp_csv_guess_delimiter (const char *text)
   return tabs >= semicolons ? '\t' : ';';
 }
 
-/* Reads one cell from *@p, leaving *@p on the delimiter, line break or end. Returns FALSE when
- * a quoted cell is never closed. */
+/* Reads one cell from *@p into @cell (NULL: skip it), leaving *@p on the delimiter, line break
+ * or end. Returns FALSE when a quoted cell is never closed. */
 static gboolean
 read_cell (const char **p, char delimiter, GString *cell)
 {
   const char *s = *p;
   gboolean closed = TRUE;
 
-  g_string_truncate (cell, 0);
+  if (cell != NULL)
+    g_string_truncate (cell, 0);
   if (*s == '"')
     {
       s++;
@@ -140,7 +189,8 @@ read_cell (const char **p, char delimiter, GString *cell)
             }
           if (*s == '"' && s[1] == '"')
             {
-              g_string_append_c (cell, '"');
+              if (cell != NULL)
+                g_string_append_c (cell, '"');
               s += 2;
               continue;
             }
@@ -151,44 +201,145 @@ read_cell (const char **p, char delimiter, GString *cell)
             }
           if (*s == '\r' && s[1] == '\n')
             s++;
-          g_string_append_c (cell, *s++);
+          if (cell != NULL)
+            g_string_append_c (cell, *s);
+          s++;
         }
     }
   /* Anything after a closing quote is kept as it stands, as spreadsheets do. */
+  const char *rest = s;
   while (*s != '\0' && *s != delimiter && *s != '\n' && *s != '\r')
-    g_string_append_c (cell, *s++);
+    s++;
+  if (cell != NULL)
+    g_string_append_len (cell, rest, s - rest);
   *p = s;
   return closed;
+}
+
+struct _CpCsvReader
+{
+  const char *text;
+  const char *p;
+  gsize length;
+  char delimiter;
+  GPtrArray *cells; /* GString, reused from record to record */
+  const char *record[CP_CSV_MAX_CELLS + 1];
+  guint index;
+  guint n_cells;
+  gboolean unclosed;
+  gboolean started;
+};
+
+static void
+free_cell (gpointer cell)
+{
+  g_string_free (cell, TRUE);
+}
+
+CpCsvReader *
+cp_csv_reader_new (const char *text, char delimiter)
+{
+  CpCsvReader *reader = g_new0 (CpCsvReader, 1);
+
+  g_return_val_if_fail (text != NULL, reader);
+
+  reader->text = reader->p = text;
+  reader->length = strlen (text);
+  reader->delimiter = delimiter;
+  reader->cells = g_ptr_array_new_with_free_func (free_cell);
+  return reader;
+}
+
+void
+cp_csv_reader_free (CpCsvReader *reader)
+{
+  if (reader == NULL)
+    return;
+  g_ptr_array_unref (reader->cells);
+  g_free (reader);
+}
+
+/* The reused buffer of cell @i. */
+static GString *
+cell_buffer (CpCsvReader *reader, guint i)
+{
+  if (i == reader->cells->len)
+    g_ptr_array_add (reader->cells, g_string_new (NULL));
+  return g_ptr_array_index (reader->cells, i);
+}
+
+const char *const *
+cp_csv_reader_next (CpCsvReader *reader)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (reader != NULL, NULL);
+
+  if (reader->p == NULL || *reader->p == '\0')
+    return NULL;
+  reader->index = reader->started ? reader->index + 1 : 0;
+  reader->started = TRUE;
+  reader->unclosed = FALSE;
+  for (;;)
+    {
+      GString *cell = n < CP_CSV_MAX_CELLS ? cell_buffer (reader, n) : NULL;
+      if (!read_cell (&reader->p, reader->delimiter, cell))
+        reader->unclosed = TRUE;
+      if (cell != NULL)
+        reader->record[n] = cell->str;
+      n++;
+      if (*reader->p != reader->delimiter)
+        break;
+      reader->p++;
+    }
+  reader->record[MIN (n, CP_CSV_MAX_CELLS)] = NULL;
+  reader->n_cells = n;
+  if (*reader->p == '\r')
+    reader->p++;
+  if (*reader->p == '\n')
+    reader->p++;
+  return reader->record;
+}
+
+guint
+cp_csv_reader_get_index (CpCsvReader *reader)
+{
+  return reader->index;
+}
+
+guint
+cp_csv_reader_get_n_cells (CpCsvReader *reader)
+{
+  return reader->n_cells;
+}
+
+gboolean
+cp_csv_reader_get_unclosed (CpCsvReader *reader)
+{
+  return reader->unclosed;
+}
+
+double
+cp_csv_reader_get_fraction (CpCsvReader *reader)
+{
+  return reader->length > 0 ? (double) (reader->p - reader->text) / reader->length : 1.0;
 }
 
 GPtrArray *
 cp_csv_parse (const char *text, char delimiter, int *out_unclosed_record)
 {
   GPtrArray *records = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  g_autoptr (GString) cell = g_string_new (NULL);
-  const char *p = text;
   int unclosed = -1;
 
   g_return_val_if_fail (text != NULL, records);
 
-  while (*p != '\0')
+  g_autoptr (CpCsvReader) reader = cp_csv_reader_new (text, delimiter);
+  const char *const *record;
+  while ((record = cp_csv_reader_next (reader)) != NULL)
     {
-      GPtrArray *fields = g_ptr_array_new ();
-      for (;;)
-        {
-          if (!read_cell (&p, delimiter, cell) && unclosed < 0)
-            unclosed = (int) records->len;
-          g_ptr_array_add (fields, g_strdup (cell->str));
-          if (*p != delimiter)
-            break;
-          p++;
-        }
-      if (*p == '\r')
-        p++;
-      if (*p == '\n')
-        p++;
-      g_ptr_array_add (fields, NULL);
-      g_ptr_array_add (records, g_ptr_array_free (fields, FALSE));
+      if (cp_csv_reader_get_unclosed (reader) && unclosed < 0)
+        unclosed = (int) records->len;
+      g_ptr_array_add (records, g_strdupv ((char **) record));
     }
   if (out_unclosed_record != NULL)
     *out_unclosed_record = unclosed;
@@ -199,8 +350,12 @@ gboolean
 cp_csv_record_is_blank (const char *const *record)
 {
   for (guint i = 0; record[i] != NULL; i++)
-    for (const char *p = record[i]; *p != '\0'; p = g_utf8_next_char (p))
-      if (!g_unichar_isspace (g_utf8_get_char (p)))
+    {
+      if (!g_utf8_validate (record[i], -1, NULL))
         return FALSE;
+      for (const char *p = record[i]; *p != '\0'; p = g_utf8_next_char (p))
+        if (!g_unichar_isspace (g_utf8_get_char (p)))
+          return FALSE;
+    }
   return TRUE;
 }

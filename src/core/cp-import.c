@@ -1,13 +1,19 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <math.h>
 #include <stdarg.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cp-csv.h"
 #include "cp-import.h"
+#include "cp-text.h"
 
 #define MAX_PROBLEMS 200
 #define MAX_COLUMNS 16
@@ -17,6 +23,8 @@
 #define MAX_PEOPLE 100000000
 #define MAX_OFFICES 1000
 #define PROGRESS_EVERY 256
+/* A facilities file of a million rows is about 150 MB. */
+#define MAX_INPUT_BYTES ((goffset) 500 * 1000 * 1000)
 
 const CpVocabulary cp_import_kinds[CP_N_IMPORT_KINDS] = {
   { "townships", "乡镇街道", N_("Townships") },
@@ -32,6 +40,7 @@ typedef struct
   const char *display; /* N_(): the field's name in messages */
   const char *hint;    /* N_(): what a right value is; NULL for choices and yes/no */
   gboolean required;
+  gboolean literal; /* a name: stored as typed, a tab at either end included */
 } Column;
 
 enum
@@ -77,7 +86,7 @@ enum
 
 static const Column township_columns[N_T] = {
   { "code", "代码", N_("code"), N_("the township's statistical code, e.g. 220281001"), TRUE },
-  { "name", "名称", N_("name"), N_("the township's name, e.g. 民主街道"), TRUE },
+  { "name", "名称", N_("name"), N_("the township's name, e.g. 民主街道"), TRUE, TRUE },
   { "kind", "类型", N_("kind"), NULL, TRUE },
 };
 
@@ -85,7 +94,8 @@ static const Column community_columns[N_C] = {
   { "township", "乡镇街道", N_("township"),
     N_("the code or name of a township in the database"), TRUE },
   { "code", "代码", N_("code"), N_("the community's statistical code, e.g. 220281001001"), TRUE },
-  { "name", "名称", N_("name"), N_("the community's name, at most 100 characters"), TRUE },
+  { "name", "名称", N_("name"), N_("the community's name, at most 100 characters"), TRUE,
+    TRUE },
   { "kind", "类型", N_("kind"), NULL, TRUE },
   { "households", "户数", N_("households"), N_("a whole number of households, 0 or more"), TRUE },
   { "population", "人口", N_("population"), N_("a whole number of residents, 0 or more"), TRUE },
@@ -96,7 +106,8 @@ static const Column community_columns[N_C] = {
 static const Column facility_columns[N_F] = {
   { "community", "社区", N_("community"),
     N_("the code of a community in the database (import the communities first)"), TRUE },
-  { "name", "名称", N_("name"), N_("the facility's name, at most 100 characters"), TRUE },
+  { "name", "名称", N_("name"), N_("the facility's name, at most 100 characters"), TRUE,
+    TRUE },
   { "kind", "类型", N_("kind"), NULL, TRUE },
   { "total_area_m2", "总面积", N_("total area"), N_("an area of 0.1 m² or more"), TRUE },
   { "service_area_m2", "服务面积", N_("service area"), N_("an area of 0 m² or more"), TRUE },
@@ -135,6 +146,8 @@ struct _Import
   const char *path;
   const KindSpec *spec;
   char **header;               /* the header's names as written, trimmed */
+  char **shown_header;         /* the same fit for a message (cp_text_quote); "" when empty */
+  guint n_header;
   int column_at[MAX_COLUMNS];  /* the file column of each spec column, or -1 */
   gboolean chinese_header;     /* most columns named by their Chinese label */
   GString *problems;
@@ -143,6 +156,8 @@ struct _Import
   GHashTable *first_row; /* key of a row → the row it first appeared on */
   GHashTable *lookups;   /* code or name → gint64 id in the database (0 when absent) */
   sqlite3_stmt *lookup;  /* prepared once: a large file names thousands of codes */
+  guint unclosed_row;    /* the row of a quoted cell never closed, or 0 */
+  char *unclosed_column;
 };
 
 typedef struct
@@ -153,26 +168,47 @@ typedef struct
 
 /* Auxiliary functions: text */
 
-/* @text without white space (Unicode, e.g. U+3000) at either end. */
+static gboolean
+is_trimmed (gunichar c, gboolean literal)
+{
+  /* A name keeps its tabs and control characters, which the checks then refuse or keep. */
+  return g_unichar_isspace (c) && !(literal && g_unichar_iscntrl (c));
+}
+
+/* UTF-8 @text without white space (Unicode, e.g. U+3000) at either end; @literal keeps tabs, line
+ * breaks and form feeds. */
 static char *
-trim (const char *text)
+trim_text (const char *text, gboolean literal)
 {
   const char *start = text, *end = text + strlen (text);
 
-  while (*start != '\0' && g_unichar_isspace (g_utf8_get_char (start)))
+  while (*start != '\0' && is_trimmed (g_utf8_get_char (start), literal))
     start = g_utf8_next_char (start);
   while (end > start)
     {
       const char *prev = g_utf8_prev_char (end);
-      if (!g_unichar_isspace (g_utf8_get_char (prev)))
+      if (!is_trimmed (g_utf8_get_char (prev), literal))
         break;
       end = prev;
     }
   return g_strndup (start, end - start);
 }
 
-/* Full-width digits and letters (１２０, ㎡) as ASCII, without spaces and without a trailing
- * @suffix of @suffixes, so that what a clerk typed with a Chinese input method still reads. */
+static char *
+trim (const char *text)
+{
+  return trim_text (text, FALSE);
+}
+
+/* @text fit for a one-line message. */
+static char *
+shown (const char *text)
+{
+  return cp_text_quote (text, -1);
+}
+
+/* Full-width digits and letters (２０２０) as ASCII, without spaces and without a trailing
+ * @suffix of @suffixes, so that a year or yes/no typed with a Chinese input method still reads. */
 static char *
 normalize_number (const char *text, const char *const *suffixes)
 {
@@ -274,7 +310,7 @@ column_name (Import *imp, int column)
   const Column *c = &imp->spec->columns[column];
 
   if (imp->column_at[column] >= 0)
-    return imp->header[imp->column_at[column]];
+    return imp->shown_header[imp->column_at[column]];
   return imp->chinese_header ? c->zh_label : c->key;
 }
 
@@ -331,8 +367,11 @@ parse_text (Import *imp, guint row, int column, const char *text, guint max_char
   if (!check_present (imp, row, column, text))
     return FALSE;
   if (g_utf8_strlen (text, -1) > (glong) max_chars)
-    return add_problem (imp, row, column, _("%s “%s” is longer than %u characters; enter %s"),
-                        display (imp, column), text, max_chars, hint (imp, column));
+    {
+      g_autofree char *value = shown (text);
+      return add_problem (imp, row, column, _("%s “%s” is longer than %u characters; enter %s"),
+                          display (imp, column), value, max_chars, hint (imp, column));
+    }
   *out = g_strdup (text);
   return TRUE;
 }
@@ -350,11 +389,14 @@ static gboolean
 parse_code (Import *imp, guint row, int column, const char *text, char **out)
 {
   if (text != NULL && looks_like_scientific (text))
-    return add_problem (imp, row, column,
-                        _("%s “%s” was turned into a number in scientific notation by the "
-                          "spreadsheet; format the column as text, enter the full code and "
-                          "save again"),
-                        display (imp, column), text);
+    {
+      g_autofree char *value = shown (text);
+      return add_problem (imp, row, column,
+                          _("%s “%s” was turned into a number in scientific notation by the "
+                            "spreadsheet; format the column as text, enter the full code and "
+                            "save again"),
+                          display (imp, column), value);
+    }
   return parse_text (imp, row, column, text, MAX_CODE_CHARS, out);
 }
 
@@ -371,8 +413,11 @@ parse_choice (Import *imp, guint row, int column, const char *text,
                         choices);
   int index = cp_vocabulary_lookup (vocabulary, n, text);
   if (index < 0)
-    return add_problem (imp, row, column, _("unknown %s “%s”: use one of %s"),
-                        display (imp, column), text, choices);
+    {
+      g_autofree char *value = shown (text);
+      return add_problem (imp, row, column, _("unknown %s “%s”: use one of %s"),
+                          display (imp, column), value, choices);
+    }
   *out = index;
   return TRUE;
 }
@@ -384,38 +429,52 @@ parse_flag (Import *imp, guint row, int column, const char *text, gboolean *out)
     return TRUE;
 
   g_autofree char *normal = normalize_number (text, NULL);
+  g_autofree char *value = shown (text);
   if (!cp_parse_yes_no (normal, out))
     return add_problem (imp, row, column,
                         _("%s “%s” is not yes or no; enter 是 or 否 (or yes/no, true/false, "
                           "1/0)"),
-                        display (imp, column), text);
+                        display (imp, column), value);
   return TRUE;
+}
+
+/* Reads a number with cp_parse_number(), the one reading the dialogs use too. */
+static gboolean
+parse_number (Import *imp, guint row, int column, const char *text, CpNumberFlags flags,
+              double *out)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (cp_parse_number (text, flags, out, &error))
+    return TRUE;
+
+  g_autofree char *value = shown (text);
+  return add_problem (imp, row, column, _("%s “%s” %s"), display (imp, column), value,
+                      error->message);
 }
 
 static gboolean
 parse_area (Import *imp, guint row, int column, const char *text, double minimum, double *out)
 {
-  static const char *const units[] = { "平方米", "平米", "m2", "M2", NULL };
   double value;
 
   if (!check_present (imp, row, column, text))
     return FALSE;
   if (cell_is_empty (text))
     return TRUE;
+  if (!parse_number (imp, row, column, text, CP_NUMBER_AREA_UNIT, &value))
+    return FALSE;
 
-  g_autofree char *normal = normalize_number (text, units);
-  if (!parse_double (normal, &value))
-    return add_problem (imp, row, column, _("%s “%s” is not a number; enter %s"),
-                        display (imp, column), text, hint (imp, column));
+  g_autofree char *shown_text = shown (text);
   if (value < 0)
     return add_problem (imp, row, column, _("%s “%s” is negative; enter %s"),
-                        display (imp, column), text, hint (imp, column));
+                        display (imp, column), shown_text, hint (imp, column));
   if (value < minimum)
     return add_problem (imp, row, column, _("%s “%s” is too small; enter %s"),
-                        display (imp, column), text, hint (imp, column));
+                        display (imp, column), shown_text, hint (imp, column));
   if (value > MAX_AREA_M2)
     return add_problem (imp, row, column, _("%s “%s” is more than %.0f m²; enter %s"),
-                        display (imp, column), text, MAX_AREA_M2, hint (imp, column));
+                        display (imp, column), shown_text, MAX_AREA_M2, hint (imp, column));
   *out = value;
   return TRUE;
 }
@@ -429,21 +488,17 @@ parse_count (Import *imp, guint row, int column, const char *text, gint64 maximu
     return FALSE;
   if (cell_is_empty (text))
     return TRUE;
+  if (!parse_number (imp, row, column, text, CP_NUMBER_WHOLE, &value))
+    return FALSE;
 
-  g_autofree char *normal = normalize_number (text, NULL);
+  g_autofree char *shown_text = shown (text);
   g_autofree char *max_text = g_strdup_printf ("%" G_GINT64_FORMAT, maximum);
-  if (!parse_double (normal, &value))
-    return add_problem (imp, row, column, _("%s “%s” is not a number; enter %s"),
-                        display (imp, column), text, hint (imp, column));
   if (value < 0)
     return add_problem (imp, row, column, _("%s “%s” is negative; enter %s"),
-                        display (imp, column), text, hint (imp, column));
-  if (value != floor (value))
-    return add_problem (imp, row, column, _("%s “%s” is not a whole number; enter %s"),
-                        display (imp, column), text, hint (imp, column));
+                        display (imp, column), shown_text, hint (imp, column));
   if (value > (double) maximum)
     return add_problem (imp, row, column, _("%s “%s” is more than %s; enter %s"),
-                        display (imp, column), text, max_text, hint (imp, column));
+                        display (imp, column), shown_text, max_text, hint (imp, column));
   *out = (gint64) value;
   return TRUE;
 }
@@ -461,8 +516,11 @@ parse_year (Import *imp, guint row, int column, const char *text, int *out)
   g_autofree char *normal = normalize_number (text, suffixes);
   guint64 year = 0;
   if (!g_ascii_string_to_unsigned (normal, 10, CP_YEAR_MIN, CP_YEAR_MAX, &year, NULL))
-    return add_problem (imp, row, column, _("%s “%s” is not a year from %d to %d"),
-                        display (imp, column), text, CP_YEAR_MIN, CP_YEAR_MAX);
+    {
+      g_autofree char *value = shown (text);
+      return add_problem (imp, row, column, _("%s “%s” is not a year from %d to %d"),
+                          display (imp, column), value, CP_YEAR_MIN, CP_YEAR_MAX);
+    }
   *out = (int) year;
   return TRUE;
 }
@@ -553,10 +611,13 @@ parse_community_township (Import *imp, guint row, const char *text, gint64 *out)
     return FALSE;
   *out = lookup_id (imp, township, FIND_TOWNSHIP_SQL);
   if (*out == 0)
-    return add_problem (imp, row, C_TOWNSHIP,
-                        _("unknown township “%s”: use the code or name of a township in the "
-                          "database"),
-                        township);
+    {
+      g_autofree char *value = shown (township);
+      return add_problem (imp, row, C_TOWNSHIP,
+                          _("unknown township “%s”: use the code or name of a township in the "
+                            "database"),
+                          value);
+    }
   return TRUE;
 }
 
@@ -661,9 +722,12 @@ check_unique_facility (Import *imp, guint row, const CpFacility *f, const char *
   guint earlier = earlier_row (imp, key, row);
 
   if (earlier != 0)
-    return add_problem (imp, row, F_NAME,
-                        _("duplicate facility “%s” of community “%s” also on row %u"), f->name,
-                        community, earlier);
+    {
+      g_autofree char *name = shown (f->name);
+      return add_problem (imp, row, F_NAME,
+                          _("duplicate facility “%s” of community “%s” also on row %u"), name,
+                          community, earlier);
+    }
   return TRUE;
 }
 
@@ -764,6 +828,7 @@ static void
 match_header_cell (Import *imp, guint row, guint index, guint *chinese, guint *keys)
 {
   const char *name = imp->header[index];
+  const char *name_shown = imp->shown_header[index];
   int column = find_column (imp->spec, name);
 
   if (*name == '\0' || is_ignored_column (name))
@@ -771,13 +836,14 @@ match_header_cell (Import *imp, guint row, guint index, guint *chinese, guint *k
   if (column < 0)
     {
       g_autofree char *names = column_list (imp->spec);
-      add_problem_named (imp, row, name, _("unknown column “%s”: use one of %s"), name, names);
+      add_problem_named (imp, row, name_shown, _("unknown column “%s”: use one of %s"),
+                         name_shown, names);
       return;
     }
   if (imp->column_at[column] >= 0)
     {
-      add_problem_named (imp, row, name, _("column “%s” appears twice; keep one of them"),
-                         name);
+      add_problem_named (imp, row, name_shown,
+                         _("column “%s” appears twice; keep one of them"), name_shown);
       return;
     }
   imp->column_at[column] = (int) index;
@@ -787,18 +853,87 @@ match_header_cell (Import *imp, guint row, guint index, guint *chinese, guint *k
     (*keys)++;
 }
 
-static void
-read_header (Import *imp, const char *const *record, guint row)
+/* The name of file column @index: its header, else its letter. */
+static char *
+file_column_name (Import *imp, guint index)
 {
-  guint chinese = 0, keys = 0;
-  GPtrArray *names = g_ptr_array_new ();
+  if (imp->shown_header != NULL && index < imp->n_header && *imp->shown_header[index] != '\0')
+    return g_strdup (imp->shown_header[index]);
+  return column_letters (index);
+}
+
+/* Cells that are not text at all: bytes that are not UTF-8 (a row pasted from a file saved in
+ * GB18030, see cp_csv_decode()) or encoded surrogates. TRUE when there are none; then the record
+ * is valid UTF-8 and may be trimmed and parsed. */
+static gboolean
+check_utf8 (Import *imp, const char *const *record, guint row)
+{
+  gboolean ok = TRUE;
 
   for (guint i = 0; record[i] != NULL; i++)
-    g_ptr_array_add (names, trim (record[i]));
-  g_ptr_array_add (names, NULL);
-  imp->header = (char **) g_ptr_array_free (names, FALSE);
+    {
+      gunichar c = 0;
+      glong at = 0;
+      CpTextProblem problem = cp_text_find_problem (record[i], -1, &c, &at);
+      g_autofree char *name = NULL;
+      if (problem != CP_TEXT_NOT_UTF8 && problem != CP_TEXT_SURROGATE)
+        continue;
+      name = file_column_name (imp, i);
+      if (problem == CP_TEXT_NOT_UTF8)
+        {
+          /* One line for the row: it was saved in another encoding as a whole. */
+          add_problem_named (imp, row, name,
+                             _("not UTF-8 (byte 0x%02X at position %ld of the cell): this row "
+                               "was saved in another encoding, such as GB18030; save the whole "
+                               "file as “CSV UTF-8 (comma delimited)” and import it again"),
+                             c, at);
+          return FALSE;
+        }
+      g_autoptr (GError) error = NULL;
+      g_autofree char *value = shown (record[i]);
+      cp_text_check (record[i], -1, &error);
+      add_problem_named (imp, row, name, _("“%s” %s"), value, error->message);
+      ok = FALSE;
+    }
+  return ok;
+}
 
-  for (guint i = 0; imp->header[i] != NULL; i++)
+/* At most CP_CSV_MAX_CELLS cells are read; a longer row is a problem of its own. */
+static gboolean
+check_n_cells (Import *imp, CpCsvReader *reader, guint row)
+{
+  guint n_cells = cp_csv_reader_get_n_cells (reader);
+
+  if (n_cells <= CP_CSV_MAX_CELLS)
+    return TRUE;
+
+  g_autofree char *name = column_letters (CP_CSV_MAX_CELLS);
+  add_problem_named (imp, row, name,
+                     _("the row has %u cells, more than the %u an import reads; delete the "
+                       "cells from column %s on (often empty cells or a run of delimiters)"),
+                     n_cells, CP_CSV_MAX_CELLS, name);
+  return FALSE;
+}
+
+static void
+read_header (Import *imp, CpCsvReader *reader, const char *const *record, guint row)
+{
+  guint chinese = 0, keys = 0;
+  gboolean utf8 = check_utf8 (imp, record, row);
+
+  check_n_cells (imp, reader, row);
+  imp->n_header = g_strv_length ((char **) record);
+  imp->header = g_new0 (char *, imp->n_header + 1);
+  imp->shown_header = g_new0 (char *, imp->n_header + 1);
+  for (guint i = 0; i < imp->n_header; i++)
+    {
+      /* A name that is not UTF-8 was reported above; its column is then left out. */
+      gboolean valid = utf8 || g_utf8_validate (record[i], -1, NULL);
+      imp->header[i] = valid ? trim (record[i]) : g_strdup ("");
+      imp->shown_header[i] = valid ? shown (imp->header[i]) : column_letters (i);
+    }
+
+  for (guint i = 0; i < imp->n_header; i++)
     match_header_cell (imp, row, i, &chinese, &keys);
   imp->chinese_header = chinese > keys;
   for (guint i = 0; i < imp->spec->n_columns; i++)
@@ -809,52 +944,63 @@ read_header (Import *imp, const char *const *record, guint row)
 
 /* Data rows */
 
-/* The name of file column @index: its header, else its letter. */
-static char *
-file_column_name (Import *imp, guint index)
-{
-  if (index < g_strv_length (imp->header) && *imp->header[index] != '\0')
-    return g_strdup (imp->header[index]);
-  return column_letters (index);
-}
-
 static void
 check_cells_without_header (Import *imp, const char *const *record, guint row)
 {
-  guint n_header = g_strv_length (imp->header);
-
   for (guint i = 0; record[i] != NULL; i++)
     {
-      gboolean headed = i < n_header && *imp->header[i] != '\0';
+      gboolean headed = i < imp->n_header && *imp->shown_header[i] != '\0';
       g_autofree char *value = trim (record[i]);
       if (headed || *value == '\0')
         continue;
       g_autofree char *name = column_letters (i);
+      g_autofree char *value_shown = shown (value);
       add_problem_named (imp, row, name,
                          _("“%s” is in a column without a header; name the column or clear "
                            "the cell"),
-                         value);
+                         value_shown);
     }
 }
 
+/* Control characters, line breaks, noncharacters: refused in every cell that is imported, so
+ * that no report ever has to write them. */
+static gboolean
+check_cell_text (Import *imp, guint row, int column, const char *value)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (cp_text_check (value, -1, &error))
+    return TRUE;
+
+  g_autofree char *value_shown = shown (value);
+  return add_problem (imp, row, column, _("%s “%s” %s"), display (imp, column), value_shown,
+                      error->message);
+}
+
 static void
-read_row (Import *imp, const char *const *record, guint row)
+read_row (Import *imp, CpCsvReader *reader, const char *const *record, guint row)
 {
   const char *cells[MAX_COLUMNS] = { NULL };
   g_autoptr (GPtrArray) owned = g_ptr_array_new_with_free_func (g_free);
   guint n_cells = g_strv_length ((char **) record);
+  gboolean ok = TRUE;
 
+  if (!check_n_cells (imp, reader, row) || !check_utf8 (imp, record, row))
+    return;
   check_cells_without_header (imp, record, row);
   for (guint i = 0; i < imp->spec->n_columns; i++)
     {
       int at = imp->column_at[i];
       if (at < 0)
         continue;
-      char *value = trim ((guint) at < n_cells ? record[at] : "");
+      char *value = trim_text ((guint) at < n_cells ? record[at] : "",
+                               imp->spec->columns[i].literal);
       g_ptr_array_add (owned, value);
       cells[i] = value;
+      ok &= check_cell_text (imp, row, i, value);
     }
-  imp->spec->parse_row (imp, row, cells);
+  if (ok)
+    imp->spec->parse_row (imp, row, cells);
 }
 
 static void
@@ -874,70 +1020,100 @@ cancelled (Import *imp, GCancellable *cancellable, GError **error)
   return TRUE;
 }
 
-/* Index of the first record that is not blank, or records->len. */
-static guint
-first_filled (GPtrArray *records, guint from)
+/* Blank records are skipped; one with more cells than are read is not blank. */
+static gboolean
+is_blank (CpCsvReader *reader, const char *const *record)
 {
-  while (from < records->len && cp_csv_record_is_blank (g_ptr_array_index (records, from)))
-    from++;
-  return from;
+  return cp_csv_reader_get_n_cells (reader) <= CP_CSV_MAX_CELLS
+         && cp_csv_record_is_blank (record);
+}
+
+/* The first record that is not blank, or NULL. */
+static const char *const *
+next_filled (CpCsvReader *reader)
+{
+  const char *const *record;
+
+  while ((record = cp_csv_reader_next (reader)) != NULL && is_blank (reader, record))
+    ;
+  return record;
+}
+
+/* A quoted cell never closed runs to the end of the file: its record is the last one. It is
+ * reported after every other problem, at the column where it starts. */
+static void
+note_unclosed (Import *imp, const char *const *record, guint row)
+{
+  guint last = g_strv_length ((char **) record) - 1;
+
+  imp->unclosed_row = row;
+  imp->unclosed_column = imp->header != NULL ? file_column_name (imp, last)
+                                             : column_letters (last);
 }
 
 static void
-report_unclosed (Import *imp, GPtrArray *records, int unclosed)
+report_unclosed (Import *imp)
 {
-  if (unclosed < 0)
+  if (imp->unclosed_row == 0)
     return;
-
-  const char *const *record = g_ptr_array_index (records, unclosed);
-  g_autofree char *name = NULL;
-  guint last = g_strv_length ((char **) record) - 1;
-
-  name = imp->header != NULL ? file_column_name (imp, last) : column_letters (last);
-  add_problem_named (imp, (guint) unclosed + 1, name,
+  add_problem_named (imp, imp->unclosed_row, imp->unclosed_column,
                      _("a quoted cell is never closed; add the closing quote (\") at the end of "
                        "its text"));
 }
 
-/* Reads and checks every row; TRUE unless cancelled. */
+static void
+report_empty (Import *imp)
+{
+  g_autofree char *keys = NULL;
+  GString *names = g_string_new (NULL);
+
+  for (guint i = 0; i < imp->spec->n_columns; i++)
+    if (imp->spec->columns[i].required)
+      g_string_append_printf (names, "%s%s", names->len > 0 ? "," : "",
+                              imp->spec->columns[i].key);
+  keys = g_string_free (names, FALSE);
+  add_problem_named (imp, 1, imp->spec->columns[0].key,
+                     _("the file is empty; its first row must name the columns, e.g. %s"), keys);
+}
+
+/* Reads and checks every row, one record at a time; TRUE unless cancelled. */
 static gboolean
 read_records (Import *imp, const char *text, CpProgressFunc progress, gpointer progress_data,
               GCancellable *cancellable, GError **error)
 {
-  int unclosed = -1;
-  g_autoptr (GPtrArray) records = cp_csv_parse (text, cp_csv_guess_delimiter (text), &unclosed);
-  guint header = first_filled (records, 0);
-  const char *first = imp->spec->columns[0].key;
+  g_autoptr (CpCsvReader) reader = cp_csv_reader_new (text, cp_csv_guess_delimiter (text));
+  const char *const *record = next_filled (reader);
+  gboolean has_rows = FALSE;
 
-  if (header == records->len)
+  if (record == NULL)
     {
-      g_autofree char *keys = NULL;
-      GString *names = g_string_new (NULL);
-      for (guint i = 0; i < imp->spec->n_columns; i++)
-        if (imp->spec->columns[i].required)
-          g_string_append_printf (names, "%s%s", names->len > 0 ? "," : "",
-                                  imp->spec->columns[i].key);
-      keys = g_string_free (names, FALSE);
-      add_problem_named (imp, 1, first,
-                         _("the file is empty; its first row must name the columns, e.g. %s"),
-                         keys);
+      report_empty (imp);
       return TRUE;
     }
 
-  read_header (imp, g_ptr_array_index (records, header), header + 1);
-  if (first_filled (records, header + 1) == records->len)
-    add_problem (imp, header + 2, 0,
-                 _("the file has a header but no rows below it; add the rows to import"));
-
-  for (guint i = header + 1; i < records->len; i++)
+  guint header_row = cp_csv_reader_get_index (reader) + 1;
+  read_header (imp, reader, record, header_row);
+  if (cp_csv_reader_get_unclosed (reader))
+    note_unclosed (imp, record, header_row);
+  while ((record = cp_csv_reader_next (reader)) != NULL)
     {
+      guint index = cp_csv_reader_get_index (reader);
       if (cancelled (imp, cancellable, error))
         return FALSE;
-      report_progress (progress, progress_data, 0.5 * i / records->len, i);
-      if (!cp_csv_record_is_blank (g_ptr_array_index (records, i)) && (int) i != unclosed)
-        read_row (imp, g_ptr_array_index (records, i), i + 1);
+      report_progress (progress, progress_data, 0.5 * cp_csv_reader_get_fraction (reader),
+                       index);
+      if (is_blank (reader, record))
+        continue;
+      has_rows = TRUE;
+      if (cp_csv_reader_get_unclosed (reader))
+        note_unclosed (imp, record, index + 1);
+      else
+        read_row (imp, reader, record, index + 1);
     }
-  report_unclosed (imp, records, unclosed);
+  if (!has_rows)
+    add_problem (imp, header_row + 1, 0,
+                 _("the file has a header but no rows below it; add the rows to import"));
+  report_unclosed (imp);
   return TRUE;
 }
 
@@ -984,6 +1160,8 @@ static void
 import_clear (Import *imp)
 {
   g_strfreev (imp->header);
+  g_strfreev (imp->shown_header);
+  g_free (imp->unclosed_column);
   g_string_free (imp->problems, TRUE);
   g_array_unref (imp->items);
   g_hash_table_unref (imp->first_row);
@@ -991,18 +1169,179 @@ import_clear (Import *imp)
   sqlite3_finalize (imp->lookup);
 }
 
+/* The input file */
+
+static gboolean G_GNUC_PRINTF (4, 5)
+file_error (Import *imp, CpError code, GError **error, const char *format, ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_autofree char *message = g_strdup_vprintf (format, args);
+  va_end (args);
+  return cp_set_error (error, code, "%s: %s", imp->path, message);
+}
+
+static gboolean
+errno_error (Import *imp, int saved_errno, GError **error)
+{
+  switch (saved_errno)
+    {
+    case ENOENT:
+    case ENOTDIR:
+      return file_error (imp, CP_ERROR_NOT_FOUND, error,
+                         _("there is no such file; check its name and folder"));
+    case ELOOP:
+      return file_error (imp, CP_ERROR_IMPORT, error,
+                         _("the path goes round a loop of symbolic links; give the path of the "
+                           "CSV file itself"));
+    case EACCES:
+    case EPERM:
+      return file_error (imp, CP_ERROR_IMPORT, error,
+                         _("you may not read this file; ask for read permission, or copy the "
+                           "file to a folder of your own and import the copy"));
+    default:
+      return file_error (imp, CP_ERROR_IMPORT, error, _("cannot read the file (%s)"),
+                         g_strerror (saved_errno));
+    }
+}
+
+static const char *
+file_kind (mode_t mode)
+{
+  if (S_ISDIR (mode))
+    return _("a folder");
+  if (S_ISFIFO (mode))
+    return _("a pipe (FIFO)");
+  if (S_ISCHR (mode) || S_ISBLK (mode))
+    return _("a device");
+  return _("a special file");
+}
+
+/* The database the import writes to, or one of SQLite's files beside it: opening and closing it
+ * here would drop the locks SQLite holds on it, so it is recognised by stat() alone. */
+static gboolean
+is_store_file (Import *imp, const struct stat *st)
+{
+  static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
+  const char *db = cp_store_get_path (imp->store);
+
+  for (guint i = 0; db != NULL && i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *path = g_strconcat (db, suffixes[i], NULL);
+      struct stat other;
+      if (stat (path, &other) == 0 && other.st_dev == st->st_dev && other.st_ino == st->st_ino)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+too_large (Import *imp, goffset size, GError **error)
+{
+  g_autofree char *size_text = g_format_size (size);
+  g_autofree char *limit = g_format_size (MAX_INPUT_BYTES);
+
+  return file_error (imp, CP_ERROR_IMPORT, error,
+                     _("the file is %s, more than the %s an import reads; split it into smaller "
+                       "files and import them one after the other"),
+                     size_text, limit);
+}
+
+/* What stat() tells of the input before it is opened: a FIFO would block the open, a device
+ * such as /dev/zero never ends. */
+static gboolean
+check_input (Import *imp, const struct stat *st, GError **error)
+{
+  if (!S_ISREG (st->st_mode))
+    return file_error (imp, CP_ERROR_IMPORT, error,
+                       _("this is %s, not a CSV file; give the path of a CSV file"),
+                       file_kind (st->st_mode));
+  if (is_store_file (imp, st))
+    return file_error (imp, CP_ERROR_IMPORT, error,
+                       _("this is the database the import writes to, not a CSV file; give the "
+                         "path of the CSV file"));
+  if (st->st_size > MAX_INPUT_BYTES)
+    return too_large (imp, st->st_size, error);
+  return TRUE;
+}
+
+/* Reads the open file whole, but never more than MAX_INPUT_BYTES (it may grow while read). */
+static char *
+read_all (Import *imp, int fd, gsize size_hint, gsize *out_length, GError **error)
+{
+  gsize capacity = MIN (size_hint, (gsize) MAX_INPUT_BYTES) + 1, length = 0;
+  g_autofree char *data = g_malloc (capacity);
+
+  for (;;)
+    {
+      if (length == capacity)
+        {
+          if (length > (gsize) MAX_INPUT_BYTES)
+            break;
+          capacity = MIN (capacity * 2, (gsize) MAX_INPUT_BYTES + 1);
+          data = g_realloc (data, capacity);
+        }
+      gssize n = read (fd, data + length, capacity - length);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          errno_error (imp, errno, error);
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      length += n;
+    }
+  if (length > (gsize) MAX_INPUT_BYTES)
+    {
+      too_large (imp, length, error);
+      return NULL;
+    }
+  *out_length = length;
+  return g_steal_pointer (&data);
+}
+
+static char *
+read_input (Import *imp, gsize *out_length, GError **error)
+{
+  struct stat before, opened;
+  char *data = NULL;
+
+  if (stat (imp->path, &before) != 0)
+    {
+      errno_error (imp, errno, error);
+      return NULL;
+    }
+  if (!check_input (imp, &before, error))
+    return NULL;
+  /* O_NONBLOCK: should the path have been replaced by a FIFO since, open() does not wait. */
+  int fd = g_open (imp->path, O_RDONLY | O_NONBLOCK | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      errno_error (imp, errno, error);
+      return NULL;
+    }
+  if (fstat (fd, &opened) != 0 || !S_ISREG (opened.st_mode) || opened.st_dev != before.st_dev
+      || opened.st_ino != before.st_ino)
+    file_error (imp, CP_ERROR_IMPORT, error,
+                _("the file was replaced while it was being opened; import it again"));
+  else
+    data = read_all (imp, fd, opened.st_size, out_length, error);
+  close (fd);
+  return data;
+}
+
 static char *
 read_text (Import *imp, GError **error)
 {
-  g_autofree char *data = NULL;
   gsize length = 0;
+  g_autofree char *data = read_input (imp, &length, error);
   g_autoptr (GError) local = NULL;
 
-  if (!g_file_get_contents (imp->path, &data, &length, &local))
-    {
-      cp_set_error (error, CP_ERROR_NOT_FOUND, "%s", local->message);
-      return NULL;
-    }
+  if (data == NULL)
+    return NULL;
   char *text = cp_csv_decode (data, length, NULL, &local);
   if (text == NULL)
     add_problem_named (imp, 1, imp->spec->columns[0].key, "%s", local->message);

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "cp-facility-dialog.h"
+#include "cp-text.h"
 
 /* The fields cp_facility_validate() checks, in the order it checks them. */
 typedef enum
@@ -73,18 +74,38 @@ vocabulary_model (const CpVocabulary *vocabulary, guint n)
   return G_LIST_MODEL (list);
 }
 
-/* Reads an area typed with a decimal point, whatever the locale. */
+/* Reads an area as the importer does (cp_parse_number()): 120.5, 120,5, １２０, 120㎡. */
 static gboolean
-parse_area (GtkEntry *entry, double *out)
+parse_area (GtkEntry *entry, double *out, GError **error)
 {
-  g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry)));
-  g_strstrip (text);
-  char *end = NULL;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autoptr (GError) invalid = NULL;
 
-  if (*text == '\0')
-    return FALSE;
-  *out = g_ascii_strtod (text, &end);
-  return end != NULL && *end == '\0';
+  if (cp_parse_number (text, CP_NUMBER_AREA_UNIT, out, &invalid))
+    return TRUE;
+
+  g_autofree char *bare = g_strstrip (g_strdup (text));
+  g_autofree char *shown = cp_text_quote (bare, -1);
+  if (*bare == '\0')
+    g_set_error (error, CP_ERROR, CP_ERROR_INVALID,
+                 _("Enter a number of square metres, such as 120.5."));
+  else
+    g_set_error (error, CP_ERROR, CP_ERROR_INVALID, _("“%s” %s."), shown, invalid->message);
+  return FALSE;
+}
+
+/* The name as the importer takes it: no control characters, line breaks or noncharacters. */
+static gboolean
+read_name (CpFacilityDialog *self, CpFacility *f, GError **error)
+{
+  g_autoptr (GError) invalid = NULL;
+
+  g_free (f->name);
+  f->name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name))));
+  if (cp_text_check (f->name, -1, &invalid))
+    return TRUE;
+  g_set_error (error, CP_ERROR, CP_ERROR_INVALID, _("Name %s."), invalid->message);
+  return FALSE;
 }
 
 static void
@@ -108,22 +129,21 @@ read_switches (CpFacilityDialog *self, CpFacility *f)
   f->child_friendly = gtk_switch_get_active (self->child_friendly);
 }
 
-/* Copies @field from the form into @f; FALSE when its text is not a number. */
+/* Copies @field from the form into @f; FALSE with the field's message when its text is not a
+ * number or not fit to be a name. */
 static gboolean
-read_field (CpFacilityDialog *self, Field field, CpFacility *f)
+read_field (CpFacilityDialog *self, Field field, CpFacility *f, GError **error)
 {
   switch (field)
     {
     case FIELD_NAME:
-      g_free (f->name);
-      f->name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name))));
-      return TRUE;
+      return read_name (self, f, error);
     case FIELD_TOTAL_AREA:
-      return parse_area (self->total_area, &f->total_area_m2);
+      return parse_area (self->total_area, &f->total_area_m2, error);
     case FIELD_SERVICE_AREA:
-      return parse_area (self->service_area, &f->service_area_m2);
+      return parse_area (self->service_area, &f->service_area_m2, error);
     case FIELD_OFFICE_AREA:
-      return parse_area (self->office_area, &f->office_area_m2);
+      return parse_area (self->office_area, &f->office_area_m2, error);
     case FIELD_OFFICES:
       f->independent_offices = gtk_spin_button_get_value_as_int (self->independent_offices);
       return TRUE;
@@ -163,9 +183,9 @@ validate_form (CpFacilityDialog *self, CpFacility *f)
           set_message (self, field, NULL);
           continue;
         }
-      if (!read_field (self, field, f))
+      if (!read_field (self, field, f, &error))
         {
-          set_message (self, field, _("Enter a number of square metres, such as 120.5."));
+          set_message (self, field, error->message);
           valid = FALSE;
         }
       else if (!cp_facility_validate (f, &error))
