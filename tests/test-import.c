@@ -4,10 +4,12 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sys/stat.h>
 
 #include "cp-csv.h"
 #include "cp-import.h"
 #include "cp-store.h"
+#include "cp-text.h"
 
 typedef struct
 {
@@ -278,6 +280,195 @@ test_csv_decode_binary (void)
       g_assert_null (text);
       g_assert_error (error, CP_ERROR, CP_ERROR_IMPORT);
       g_assert_true (g_str_has_prefix (error->message, cases[i].start));
+    }
+}
+
+/* A file mostly UTF-8 with one row saved in GB18030 stays UTF-8: its bytes come back as they
+ * are, for the importer to report the row. */
+static void
+test_csv_decode_mixed (void)
+{
+  /* 代码\n测试\n: the second line in GB18030. */
+  static const char mixed[] = "\xe4\xbb\xa3\xe7\xa0\x81\n\xb2\xe2\xca\xd4\n";
+  CpCsvEncoding encoding = -1;
+  g_autoptr (GError) error = NULL;
+
+  g_autofree char *text = cp_csv_decode (mixed, sizeof mixed - 1, &encoding, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (encoding, ==, CP_CSV_UTF8_PARTLY);
+  g_assert_cmpmem (text, strlen (text), mixed, sizeof mixed - 1);
+
+  /* With a BOM a broken line does not turn the file into GB18030 either. */
+  static const char bom[] = "\xef\xbb\xbf" "a\n\xb2\xe2\n";
+  g_autofree char *bom_text = cp_csv_decode (bom, sizeof bom - 1, &encoding, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (encoding, ==, CP_CSV_UTF8_PARTLY);
+  g_assert_cmpstr (bom_text, ==, "a\n\xb2\xe2\n");
+}
+
+/* 1,站\n2,新站镇\n in GB18030: the first line (31 2C D5 BE) happens to be valid UTF-8 (U+057E),
+ * but a two-byte sequence proves nothing and the file is GB18030. */
+static void
+test_csv_decode_gb18030_accident (void)
+{
+  static const char gb[] = "1,\xd5\xbe\n2,\xd0\xc2\xd5\xbe\xd5\xf2\n";
+  CpCsvEncoding encoding = -1;
+  g_autoptr (GError) error = NULL;
+
+  g_autofree char *text = cp_csv_decode (gb, sizeof gb - 1, &encoding, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (encoding, ==, CP_CSV_GB18030);
+  g_assert_cmpstr (text, ==, "1,站\n2,新站镇\n");
+}
+
+/* A record of 1001 cells keeps 200 of them and counts the rest. */
+static void
+test_csv_reader_cap (void)
+{
+  g_autoptr (GString) text = g_string_new ("a");
+  for (guint i = 0; i < 1000; i++)
+    g_string_append_c (text, ',');
+  g_string_append (text, "z\nb\n");
+  g_autoptr (CpCsvReader) reader = cp_csv_reader_new (text->str, ',');
+
+  const char *const *record = cp_csv_reader_next (reader);
+  g_assert_cmpuint (g_strv_length ((char **) record), ==, 200);
+  g_assert_cmpstr (record[0], ==, "a");
+  g_assert_cmpuint (cp_csv_reader_get_n_cells (reader), ==, 1001);
+  g_assert_cmpuint (cp_csv_reader_get_index (reader), ==, 0);
+  record = cp_csv_reader_next (reader);
+  g_assert_cmpstr (record[0], ==, "b");
+  g_assert_cmpuint (cp_csv_reader_get_n_cells (reader), ==, 1);
+  g_assert_cmpuint (cp_csv_reader_get_index (reader), ==, 1);
+  g_assert_null (cp_csv_reader_next (reader));
+}
+
+/* Text and numbers */
+
+static void
+test_text_check (void)
+{
+  static const struct
+  {
+    const char *text;
+    CpTextProblem problem;
+    gunichar c;
+    glong position;
+  } cases[] = {
+    { "民主社区", CP_TEXT_OK, 0, 0 },
+    { "\t=1+1", CP_TEXT_OK, 0, 0 },
+    { "=SUM(A1)", CP_TEXT_OK, 0, 0 },
+    { "服务\f中心", CP_TEXT_CONTROL, 0x0c, 3 },
+    { "a\x1b", CP_TEXT_CONTROL, 0x1b, 2 },
+    { "a\x7f", CP_TEXT_CONTROL, 0x7f, 2 },
+    { "A\xc2\x9b", CP_TEXT_CONTROL, 0x9b, 2 },
+    { "两行\n", CP_TEXT_LINE_BREAK, 0x0a, 3 },
+    { "a\xe2\x80\xa8", CP_TEXT_LINE_BREAK, 0x2028, 2 },
+    { "中心\xef\xbf\xbe", CP_TEXT_NONCHARACTER, 0xfffe, 3 },
+    { "\xef\xbf\xbf", CP_TEXT_NONCHARACTER, 0xffff, 1 },
+    { "\xef\xb7\x90", CP_TEXT_NONCHARACTER, 0xfdd0, 1 },
+    { "x\xf0\x9f\xbf\xbe", CP_TEXT_NONCHARACTER, 0x1fffe, 2 },
+    { "\xe2\x80\xae", CP_TEXT_INVISIBLE, 0x202e, 1 },
+    { "a\xef\xbb\xbf", CP_TEXT_INVISIBLE, 0xfeff, 2 },
+    { "\xe4\xb8\xad\xed\xa0\x80", CP_TEXT_SURROGATE, 0xd800, 2 },
+    { "ab\xb2\xe2", CP_TEXT_NOT_UTF8, 0xb2, 3 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gunichar c = 0;
+      glong position = 0;
+      g_assert_cmpint (cp_text_find_problem (cases[i].text, -1, &c, &position), ==,
+                       cases[i].problem);
+      g_assert_cmpuint (c, ==, cases[i].c);
+      g_assert_cmpint (position, ==, cases[i].position);
+    }
+
+  g_autoptr (GError) error = NULL;
+  g_assert_false (cp_text_check ("服务\f中心", -1, &error));
+  g_assert_error (error, CP_ERROR, CP_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "contains an invisible control character (U+000C) at position 3; remove it");
+}
+
+static void
+test_text_quote (void)
+{
+  g_autofree char *breaks = cp_text_quote ("a\nb\tc\fd\xb2", -1);
+  g_assert_cmpstr (breaks, ==, "a⏎b⇥c<U+000C>d<0xB2>");
+
+  g_autofree char *long_text = g_strnfill (10 * 1000 * 1000, 'x');
+  g_autofree char *quoted = cp_text_quote (long_text, -1);
+  g_assert_cmpstr (quoted, ==, "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…");
+
+  g_autofree char *chinese = cp_text_quote ("一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一", -1);
+  g_assert_cmpstr (chinese, ==, "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十…");
+}
+
+static void
+test_parse_number (void)
+{
+  static const struct
+  {
+    const char *text;
+    CpNumberFlags flags;
+    double value;      /* when @error is NULL */
+    const char *error; /* the start of the message */
+  } cases[] = {
+    { "250", CP_NUMBER_DECIMAL, 250, NULL },
+    { " 250.5 ", CP_NUMBER_DECIMAL, 250.5, NULL },
+    { "２５０．５", CP_NUMBER_DECIMAL, 250.5, NULL },
+    { "250,5", CP_NUMBER_DECIMAL, 250.5, NULL },
+    { "1,234.5", CP_NUMBER_DECIMAL, 1234.5, NULL },
+    { "12,345,678", CP_NUMBER_DECIMAL, 12345678, NULL },
+    { "+300", CP_NUMBER_DECIMAL, 300, NULL },
+    { "-5", CP_NUMBER_DECIMAL, -5, NULL },
+    { ".5", CP_NUMBER_DECIMAL, 0.5, NULL },
+    { "250㎡", CP_NUMBER_AREA_UNIT, 250, NULL },
+    { "250 平方米", CP_NUMBER_AREA_UNIT, 250, NULL },
+    { "250平米", CP_NUMBER_AREA_UNIT, 250, NULL },
+    { "250m2", CP_NUMBER_AREA_UNIT, 250, NULL },
+    { "250m²", CP_NUMBER_AREA_UNIT, 250, NULL },
+    { "1,200", CP_NUMBER_WHOLE, 1200, NULL },
+    { "1200.0", CP_NUMBER_WHOLE, 1200, NULL },
+    { "１２００", CP_NUMBER_WHOLE, 1200, NULL },
+    { "0x10", CP_NUMBER_WHOLE, 0, "is not a number; write a whole number such as 1200" },
+    { "1e2", CP_NUMBER_WHOLE, 0, "is not a number" },
+    { "12.5", CP_NUMBER_WHOLE, 0, "is not a whole number; write a whole number such as 1200" },
+    { "1e3", CP_NUMBER_DECIMAL, 0, "is not a number; write a plain number such as 250.5" },
+    { "nan", CP_NUMBER_DECIMAL, 0, "is not a number" },
+    { "inf", CP_NUMBER_DECIMAL, 0, "is not a number" },
+    { "-inf", CP_NUMBER_DECIMAL, 0, "is not a number" },
+    { "Infinity", CP_NUMBER_DECIMAL, 0, "is not a number" },
+    { "", CP_NUMBER_DECIMAL, 0, "is not a number" },
+    { "-", CP_NUMBER_DECIMAL, 0, "is not a number" },
+    { ".", CP_NUMBER_DECIMAL, 0, "is not a number" },
+    { "1 200", CP_NUMBER_DECIMAL, 0, "is not a number" },
+    { "250.5.1", CP_NUMBER_DECIMAL, 0, "is not a number" },
+    { "1,2,3", CP_NUMBER_DECIMAL, 0, "is not a number" },
+    { "1.234,5", CP_NUMBER_DECIMAL, 0, "is not a number" },
+    { "250㎡", CP_NUMBER_DECIMAL, 0, "is not a number" },
+    { "㎡", CP_NUMBER_AREA_UNIT, 0, "is not a number" },
+    { "1,200", CP_NUMBER_DECIMAL, 0,
+      "could mean 1200 or 1.200; write 1200, or 1.200 with a decimal point" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      double value = -1;
+      gboolean ok = cp_parse_number (cases[i].text, cases[i].flags, &value, &error);
+      if (cases[i].error == NULL)
+        {
+          g_assert_no_error (error);
+          g_assert_true (ok);
+          g_assert_cmpfloat (value, ==, cases[i].value);
+          continue;
+        }
+      g_assert_false (ok);
+      g_assert_error (error, CP_ERROR, CP_ERROR_INVALID);
+      if (!g_str_has_prefix (error->message, cases[i].error))
+        g_error ("“%s”: %s", cases[i].text, error->message);
     }
 }
 
@@ -598,6 +789,218 @@ test_error_scientific_code (Fixture *fx, gconstpointer data)
   expect_problems_at (fx, CP_IMPORT_FACILITIES, path, expected);
 }
 
+/* The files behind issue 6, one test each (tests/test-import-cli.py runs them through the
+ * command line, also in Chinese). */
+
+static void
+test_error_mixed_encoding (Fixture *fx, gconstpointer data)
+{
+  const char *const expected[] = {
+    "3:名称: not UTF-8 (byte 0xB2 at position 1 of the cell): this row was saved in another "
+    "encoding, such as GB18030",
+    NULL
+  };
+  expect_problems (fx, CP_IMPORT_TOWNSHIPS, "err-mixed-encoding.csv", expected);
+}
+
+static void
+test_error_control_chars (Fixture *fx, gconstpointer data)
+{
+  const char *const expected[] = {
+    "2:name: name “服务<U+000C>中心” contains an invisible control character (U+000C) at "
+    "position 3; remove it",
+    "3:name: name “中心<U+FFFE>” contains U+FFFE at position 3, which is not a character",
+    "4:name: name “<U+FDD0>中心” contains U+FDD0 at position 1, which is not a character",
+    "5:name: name “中心<U+FFFF>” contains U+FFFF at position 3, which is not a character",
+    "6:name: name “A<U+009B>B” contains an invisible control character (U+009B) at position 2",
+    "7:name: name “<U+202E>心中” contains an invisible formatting character (U+202E) at "
+    "position 1",
+    "8:name: name “两行⏎名称” contains a line break at position 3; write it on one line",
+    "9:name: “中<0xED><0xA0><0x80>” contains a lone surrogate (U+D800) at position 2",
+    NULL
+  };
+  expect_problems (fx, CP_IMPORT_FACILITIES, "err-control-chars.csv", expected);
+}
+
+static void
+test_error_numbers (Fixture *fx, gconstpointer data)
+{
+  const char *const expected[] = {
+    "2:households: households “0x10” is not a number; write a whole number such as 1200",
+    "3:households: households “1e2” is not a number",
+    "4:population: population “nan” is not a number",
+    "5:population: population “inf” is not a number",
+    "6:households: households “1 200” is not a number",
+    NULL
+  };
+  expect_problems (fx, CP_IMPORT_COMMUNITIES, "err-numbers.csv", expected);
+}
+
+static void
+test_error_areas (Fixture *fx, gconstpointer data)
+{
+  const char *const expected[] = {
+    "2:total_area_m2: total area “1e3” is not a number; write a plain number such as 250.5",
+    "3:total_area_m2: total area “0x10” is not a number",
+    "4:total_area_m2: total area “1,200” could mean 1200 or 1.200",
+    "5:total_area_m2: total area “Infinity” is not a number",
+    "6:total_area_m2: total area “250.5.1” is not a number",
+    NULL
+  };
+  expect_problems (fx, CP_IMPORT_FACILITIES, "err-areas.csv", expected);
+}
+
+static void
+test_error_newline_in_header (Fixture *fx, gconstpointer data)
+{
+  const char *const expected[] = {
+    "1:颜色⏎备选: unknown column “颜色⏎备选”: use one of",
+    "2:kind: kind “sub⏎district” contains a line break at position 4",
+    NULL
+  };
+  expect_problems (fx, CP_IMPORT_TOWNSHIPS, "err-newline-in-header.csv", expected);
+}
+
+static void
+test_error_too_many_cells (Fixture *fx, gconstpointer data)
+{
+  const char *const expected[] = {
+    "2:GS: the row has 303 cells, more than the 200 an import reads; delete the cells from "
+    "column GS on",
+    NULL
+  };
+  expect_problems (fx, CP_IMPORT_TOWNSHIPS, "err-too-many-cells.csv", expected);
+}
+
+/* A 10 MB name is quoted with 40 characters, not echoed whole. */
+static void
+test_error_long_cell (Fixture *fx, gconstpointer data)
+{
+  g_autofree char *name = g_strnfill (10 * 1000 * 1000, 'x');
+  g_autofree char *csv = g_strdup_printf ("code,name,kind\n220281002,%s,town\n", name);
+  g_autofree char *path = write_temp (fx, "long.csv", csv);
+  const char *const expected[] = {
+    "2:name: name “xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…” is longer than 100 characters; "
+    "enter the township's name, e.g. 民主街道",
+    NULL
+  };
+  expect_problems_at (fx, CP_IMPORT_TOWNSHIPS, path, expected);
+}
+
+/* A header and 2 MB of delimiters: one problem, the row's. */
+static void
+test_error_delimiters_only (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GString) csv = g_string_new ("code,name,kind\n");
+  for (guint i = 0; i < 2 * 1000 * 1000; i++)
+    g_string_append_c (csv, ',');
+  g_autofree char *path = write_temp (fx, "commas.csv", csv->str);
+  const char *const expected[] = {
+    "2:GS: the row has 2000001 cells, more than the 200 an import reads", NULL
+  };
+  expect_problems_at (fx, CP_IMPORT_TOWNSHIPS, path, expected);
+}
+
+/* Imports @path, which must fail before reading a row: one line "@path: @message…". */
+static void
+expect_file_refused (Fixture *fx, const char *path, const char *message)
+{
+  g_autofree char *before = file_digest (fx->db);
+  g_autoptr (GError) error = NULL;
+
+  {
+    g_autoptr (CpStore) store = open_store (fx);
+    g_assert_false (cp_import_file (store, CP_IMPORT_TOWNSHIPS, path, NULL, NULL, &error));
+  }
+  g_assert_error (error, CP_ERROR, CP_ERROR_IMPORT);
+  g_autofree char *start = g_strdup_printf ("%s: %s", path, message);
+  if (!g_str_has_prefix (error->message, start))
+    g_error ("%s\nexpected to start with\n%s", error->message, start);
+  g_assert_null (strchr (error->message, '\n'));
+  g_autofree char *after = file_digest (fx->db);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_not_regular (Fixture *fx, gconstpointer data)
+{
+  g_autofree char *fifo = g_build_filename (fx->dir, "fifo.csv", NULL);
+
+  g_assert_cmpint (mkfifo (fifo, 0644), ==, 0);
+  expect_file_refused (fx, fifo, "this is a pipe (FIFO), not a CSV file");
+  expect_file_refused (fx, "/dev/zero", "this is a device, not a CSV file");
+  expect_file_refused (fx, fx->dir, "this is a folder, not a CSV file");
+}
+
+/* The database itself, also through a link, is refused by stat() alone. */
+static void
+test_database_itself (Fixture *fx, gconstpointer data)
+{
+  g_autofree char *link = g_build_filename (fx->dir, "link.csv", NULL);
+
+  g_assert_cmpint (symlink (fx->db, link), ==, 0);
+  expect_file_refused (fx, fx->db, "this is the database the import writes to");
+  expect_file_refused (fx, link, "this is the database the import writes to");
+}
+
+/* A sparse file of 600 MB is refused by its size, before it is read. */
+static void
+test_too_large (Fixture *fx, gconstpointer data)
+{
+  g_autofree char *path = write_temp (fx, "huge.csv", "code,name,kind\n");
+
+  g_assert_cmpint (truncate (path, (goffset) 600 * 1000 * 1000), ==, 0);
+  expect_file_refused (fx, path, "the file is 600.0\u00a0MB, more than the 500.0\u00a0MB an "
+                       "import reads");
+}
+
+static void
+test_number_forms (Fixture *fx, gconstpointer data)
+{
+  g_assert_cmpuint (import_ok (fx, CP_IMPORT_FACILITIES, "facilities-number-forms.csv"), ==, 4);
+
+  g_autoptr (CpStore) store = open_store (fx);
+  g_assert_cmpint (query_int64 (store, "SELECT total_area_m2 * 10 FROM facility WHERE name = ?1",
+                                "全角中心"),
+                   ==, 2500);
+  g_assert_cmpint (query_int64 (store, "SELECT independent_offices FROM facility WHERE name = ?1",
+                                "全角中心"),
+                   ==, 2);
+  g_assert_cmpint (query_int64 (store, "SELECT total_area_m2 * 10 FROM facility WHERE name = ?1",
+                                "逗号中心"),
+                   ==, 2505);
+  g_assert_cmpint (query_int64 (store, "SELECT office_area_m2 * 10 FROM facility WHERE name = ?1",
+                                "逗号中心"),
+                   ==, 105);
+  g_assert_cmpint (query_int64 (store, "SELECT total_area_m2 * 10 FROM facility WHERE name = ?1",
+                                "千位中心"),
+                   ==, 12005);
+  g_assert_cmpint (query_int64 (store, "SELECT independent_offices FROM facility WHERE name = ?1",
+                                "千位中心"),
+                   ==, 1000);
+  g_assert_cmpint (query_int64 (store, "SELECT total_area_m2 FROM facility WHERE name = ?1",
+                                "正号中心"),
+                   ==, 300);
+}
+
+/* Names a spreadsheet would take for a formula are stored as they are, a leading tab included. */
+static void
+test_hostile_names (Fixture *fx, gconstpointer data)
+{
+  static const char *const names[] = {
+    "=SUM(1+1)", "+8613800000000", "-5号楼", "@admin", "\t=1+1",
+    "=HYPERLINK(\"http://example.com\",\"点击\")",
+  };
+
+  g_assert_cmpuint (import_ok (fx, CP_IMPORT_FACILITIES, "hostile-names.csv"), ==, 6);
+  g_autoptr (CpStore) store = open_store (fx);
+  g_assert_cmpint (count (store, "facility"), ==, 6);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_assert_cmpint (query_int64 (store, "SELECT count(*) FROM facility WHERE name = ?1",
+                                  names[i]),
+                     ==, 1);
+}
+
 /* 250 bad rows: 200 lines, then one that counts the rest. */
 static void
 test_error_cap (Fixture *fx, gconstpointer data)
@@ -720,6 +1123,12 @@ main (int argc, char **argv)
   g_test_add_func ("/csv/delimiter", test_csv_delimiter);
   g_test_add_func ("/csv/decode", test_csv_decode);
   g_test_add_func ("/csv/decode-binary", test_csv_decode_binary);
+  g_test_add_func ("/csv/decode-mixed", test_csv_decode_mixed);
+  g_test_add_func ("/csv/decode-gb18030-accident", test_csv_decode_gb18030_accident);
+  g_test_add_func ("/csv/reader-cap", test_csv_reader_cap);
+  g_test_add_func ("/text/check", test_text_check);
+  g_test_add_func ("/text/quote", test_text_quote);
+  g_test_add_func ("/text/parse-number", test_parse_number);
   ADD ("/import/townships/keys", test_townships_keys);
   ADD ("/import/townships/chinese-bom", test_townships_chinese_bom);
   ADD ("/import/townships/gb18030", test_townships_gb18030);
@@ -744,6 +1153,19 @@ main (int argc, char **argv)
   ADD ("/import/error/header-only", test_error_header_only);
   ADD ("/import/error/scientific-code", test_error_scientific_code);
   ADD ("/import/error/cap", test_error_cap);
+  ADD ("/import/error/mixed-encoding", test_error_mixed_encoding);
+  ADD ("/import/error/control-chars", test_error_control_chars);
+  ADD ("/import/error/numbers", test_error_numbers);
+  ADD ("/import/error/areas", test_error_areas);
+  ADD ("/import/error/newline-in-header", test_error_newline_in_header);
+  ADD ("/import/error/too-many-cells", test_error_too_many_cells);
+  ADD ("/import/error/long-cell", test_error_long_cell);
+  ADD ("/import/error/delimiters-only", test_error_delimiters_only);
+  ADD ("/import/error/not-regular", test_not_regular);
+  ADD ("/import/error/database-itself", test_database_itself);
+  ADD ("/import/error/too-large", test_too_large);
+  ADD ("/import/facilities/number-forms", test_number_forms);
+  ADD ("/import/facilities/hostile-names", test_hostile_names);
   ADD ("/import/missing-file", test_missing_file);
   ADD ("/import/read-only", test_read_only);
   ADD ("/import/cancel", test_cancel);

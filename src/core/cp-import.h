@@ -26,6 +26,20 @@ extern const CpVocabulary cp_import_kinds[CP_N_IMPORT_KINDS];
  * At most 200 problems are listed, then a line with how many more there are. A row with an
  * existing code (townships, communities) or community and name (facilities) updates it. A
  * read-only @store fails with its CP_ERROR_READ_ONLY reason.
+ * What is refused, and how:
+ * - @path must be a regular file of at most 500 MB (a million facilities take about 150 MB) and
+ *   not the database of @store or one of its -wal/-shm/-journal files (found by stat() alone:
+ *   opening it would drop SQLite's locks); else one line "FILE: message" (CP_ERROR_IMPORT, or
+ *   CP_ERROR_NOT_FOUND when there is no such file). A FIFO or device is never opened.
+ * - a row of more than CP_CSV_MAX_CELLS cells is one problem; the cells beyond are not kept.
+ * - a row that is not UTF-8 in a file that otherwise is (cp_csv_decode()) is one problem,
+ *   "FILE:ROW:COLUMN: not UTF-8 …", COLUMN naming the first cell with the bad bytes.
+ * - a cell with a control character, line break, noncharacter or lone surrogate
+ *   (cp_text_find_problem()); a tab is kept, also at either end of a name ("\t=1+1" is stored
+ *   as it is, like names that begin with =, +, - or @).
+ * - numbers other than plain decimals (cp_parse_number()).
+ * Values and header names in messages are shown by cp_text_quote(): one line, at most 40
+ * characters.
  * @out_rows (optional) gets the number of rows written. */
 gboolean cp_import_file (CpStore *store,
                          CpImportKind kind,
