@@ -55,6 +55,9 @@ TOTAL_MESSAGE = tuple(normalise(t.split("%")[0]) for t in (
     "Total area: %"))
 
 TIMEOUT = 20.0
+# Starting the window on a loaded machine (two cores, a build beside it) can take a while; the
+# wait ends as soon as the window is there, or at once if it has exited.
+APP_TIMEOUT = 90.0
 # GTK 4.8 gives an entry the role "entry" or "text" depending on the widget.
 ENTRY_ROLES = (pyatspi.ROLE_ENTRY, pyatspi.ROLE_TEXT)
 
@@ -141,6 +144,17 @@ def is_sensitive(accessible):
     return accessible.getState().contains(pyatspi.STATE_SENSITIVE)
 
 
+def wait_for_app(process, name="community-planner"):
+    """The application @name on the accessibility bus, once @process has put it there."""
+    def found():
+        status = process.poll()
+        if status is not None:
+            fail(f"the window exited with status {status} before it showed up on the accessibility "
+                 "bus (see its messages above)")
+        return find_app(name)
+    return wait_for("the application on the accessibility bus", found, timeout=APP_TIMEOUT)
+
+
 def find_app(name):
     desktop = pyatspi.Registry.getDesktop(0)
     for app in desktop:
@@ -216,15 +230,14 @@ def run(args, program):
     env.pop("NO_AT_BRIDGE", None)
     app_process = subprocess.Popen([program, "--db", args.db], env=env)
     try:
-        drive(args, program, target)
+        drive(args, program, target, app_process)
     finally:
         app_process.terminate()
         app_process.wait(timeout=10)
 
 
-def drive(args, program, target):
-    app = wait_for("the application on the accessibility bus",
-                   lambda: find_app("community-planner"))
+def drive(args, program, target, app_process):
+    app = wait_for_app(app_process)
     frame = wait_for("the main window", lambda: next(
         (w for w in app if w is not None and w.getRole() == pyatspi.ROLE_FRAME), None))
 

@@ -31,7 +31,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from test_facility_page import (CATALOGUE, COMPLIANT, ENTRY_ROLES, FALLS_SHORT, SEARCH,  # noqa
                                 check_json, click, fail, find_all, find_app, find_one,
                                 is_sensitive, log, name_matches, names, normalise,
-                                pick_community, screenshot, set_text, text_of, wait_for)
+                                pick_community, screenshot, set_text, text_of, wait_for,
+                                wait_for_app)
 
 # GTK's own strings (the Close button of a message dialog) come from GTK's catalogue.
 GTK_CATALOGUE = gettext.translation("gtk40", languages=["zh_CN"], fallback=True)
@@ -465,8 +466,7 @@ class Window:
         env = dict(os.environ, LANG="zh_CN.UTF-8", LC_ALL="zh_CN.UTF-8", LANGUAGE="zh_CN")
         env.pop("NO_AT_BRIDGE", None)
         self.process = subprocess.Popen([self.program, "--db", self.db], env=env)
-        self.app = wait_for("the application on the accessibility bus",
-                            lambda: self.process.poll() is None and find_app("community-planner"))
+        self.app = wait_for_app(self.process)
         base = os.path.basename(self.db)
         self.frame = wait_for("the main window on " + base, lambda: next(
             (w for w in self.app if w is not None and w.getRole() == pyatspi.ROLE_FRAME
