@@ -1218,24 +1218,6 @@ file_kind (mode_t mode)
   return _("a special file");
 }
 
-/* The database the import writes to, or one of SQLite's files beside it: opening and closing it
- * here would drop the locks SQLite holds on it, so it is recognised by stat() alone. */
-static gboolean
-is_store_file (Import *imp, const struct stat *st)
-{
-  static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
-  const char *db = cp_store_get_path (imp->store);
-
-  for (guint i = 0; db != NULL && i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *path = g_strconcat (db, suffixes[i], NULL);
-      struct stat other;
-      if (stat (path, &other) == 0 && other.st_dev == st->st_dev && other.st_ino == st->st_ino)
-        return TRUE;
-    }
-  return FALSE;
-}
-
 static gboolean
 too_large (Import *imp, goffset size, GError **error)
 {
@@ -1257,7 +1239,7 @@ check_input (Import *imp, const struct stat *st, GError **error)
     return file_error (imp, CP_ERROR_IMPORT, error,
                        _("this is %s, not a CSV file; give the path of a CSV file"),
                        file_kind (st->st_mode));
-  if (is_store_file (imp, st))
+  if (cp_store_owns_file (imp->store, imp->path))
     return file_error (imp, CP_ERROR_IMPORT, error,
                        _("this is the database the import writes to, not a CSV file; give the "
                          "path of the CSV file"));

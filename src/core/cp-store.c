@@ -470,6 +470,26 @@ cp_store_get_path (CpStore *store)
   return store->path;
 }
 
+gboolean
+cp_store_owns_file (CpStore *store, const char *path)
+{
+  static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
+  struct stat st;
+
+  g_return_val_if_fail (store != NULL && path != NULL, FALSE);
+
+  if (g_stat (path, &st) != 0)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *own = g_strconcat (store->path, suffixes[i], NULL);
+      struct stat other;
+      if (g_stat (own, &other) == 0 && other.st_dev == st.st_dev && other.st_ino == st.st_ino)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 int
 cp_store_get_schema_version (CpStore *store)
 {

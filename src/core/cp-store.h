@@ -38,6 +38,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CpStore, cp_store_free)
 
 sqlite3 *cp_store_get_db (CpStore *store);
 const char *cp_store_get_path (CpStore *store);
+/* Whether @path is the store's database file or one of SQLite's files beside it (-wal, -shm,
+ * -journal), under any name (links included). Found by stat() alone: opening and closing such a
+ * file outside SQLite would drop the locks SQLite holds on it. */
+gboolean cp_store_owns_file (CpStore *store, const char *path);
 int cp_store_get_schema_version (CpStore *store);
 gboolean cp_store_is_read_only (CpStore *store);
 /* Translated sentence why the store is read-only, or NULL. */

@@ -142,14 +142,21 @@ open_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
 
 /* New */
 
+static const char *const sqlite_suffixes[] = { "", "-wal", "-shm", "-journal" };
+
 static void
 new_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
   Job *job = task_data;
   GError *error = NULL;
 
-  /* The chooser has asked whether to replace an existing file. */
-  g_remove (job->out_path);
+  /* The chooser has asked whether to replace an existing file; a journal left beside it
+   * belongs to the old file and must not be read into the new one. */
+  for (guint i = 0; i < G_N_ELEMENTS (sqlite_suffixes); i++)
+    {
+      g_autofree char *path = g_strconcat (job->out_path, sqlite_suffixes[i], NULL);
+      g_remove (path);
+    }
   g_autoptr (CpStore) store = cp_store_open (job->out_path, CP_STORE_OPEN_CREATE, &error);
   gboolean ok = store != NULL && (!job->sample || cp_sample_write (store, 1, cancellable, &error));
   if (!ok && store != NULL)
@@ -189,6 +196,13 @@ on_new_response (GtkDialog *dialog, int response, gpointer user_data)
 static void
 new_chosen (CpWindow *self, const char *path)
 {
+  if (self->store != NULL && cp_store_owns_file (self->store, path))
+    {
+      cp_window_show_info (self, _("Cannot replace the open database"),
+                           _("This file is the database open in the window. Choose another name "
+                             "for the new database."));
+      return;
+    }
   GtkWidget *dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL,
                                               GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s",
                                               _("Fill the new database with sample data?"));
