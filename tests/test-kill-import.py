@@ -5,7 +5,8 @@
 Makes a facilities CSV of --rows rows (over the communities of a sample database), imports it
 once to learn how long an import takes and what the database looks like after it, then --kills
 times: copies the sample, starts `community-planner import facilities COPY CSV`, kills it with
-SIGKILL after a random delay within the import's duration (seeded: --seed, printed), and checks
+SIGKILL after a random delay within the import's duration (seeded: --seed, printed; every second
+kill falls in the last fifth, where the import commits), and checks
 the copy in this process once the importer is gone:
   - `PRAGMA integrity_check` says ok;
   - every table's content hash is that of the database before the import (wholly before) or that
@@ -128,7 +129,8 @@ def main():
         for kill in range(1, args.kills + 1):
             remove_db(db)
             shutil.copyfile(sample, db)
-            delay = rng.uniform(0.0, duration)
+            # Half the kills anywhere in the import, half in its last fifth, where it commits.
+            delay = duration * (rng.uniform(0.0, 1.0) if kill % 2 else rng.uniform(0.8, 1.0))
             importer = subprocess.Popen(import_command(program, db, csv), env=env,
                                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             time.sleep(delay)
