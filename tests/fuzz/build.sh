@@ -24,7 +24,8 @@ clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
   "$here/fuzz-import.c" "$build/src/core/libcp-core.a" \
   $(pkg-config --cflags --libs gio-2.0 glib-2.0 sqlite3) -lm \
   -o "$build/fuzz-import"
-# The seed corpus: every CSV of tests/data once for each kind (the input's first byte).
+# The seed corpus: every CSV of tests/data once for each kind (the input's first byte), and the
+# inputs of regressions/.
 corpus=$build/fuzz-corpus
 mkdir -p "$corpus"
 for csv in "$top"/tests/data/*.csv; do
@@ -32,4 +33,6 @@ for csv in "$top"/tests/data/*.csv; do
     { printf "\\$kind"; cat "$csv"; } >"$corpus/$kind-$(basename "$csv")"
   done
 done
+# Inputs that once crashed it stay in the corpus.
+cp "$here"/regressions/* "$corpus"/
 echo "built $build/fuzz-import; seed corpus $corpus ($(ls "$corpus" | wc -l) files)"
