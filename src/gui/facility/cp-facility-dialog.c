@@ -307,7 +307,7 @@ cp_facility_dialog_class_init (CpFacilityDialogClass *klass)
                                         NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/cn/gov/jiaohe/CommunityPlanner/ui/"
+                                               "/cn/gov/jiaohe/CommunityPlanner/ui/facility/"
                                                "cp-facility-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, CpFacilityDialog, community_label);
   gtk_widget_class_bind_template_child (widget_class, CpFacilityDialog, name);

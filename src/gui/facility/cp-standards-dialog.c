@@ -105,7 +105,7 @@ cp_standards_dialog_class_init (CpStandardsDialogClass *klass)
                                         NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/cn/gov/jiaohe/CommunityPlanner/ui/"
+                                               "/cn/gov/jiaohe/CommunityPlanner/ui/facility/"
                                                "cp-standards-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, CpStandardsDialog, year_label);
   gtk_widget_class_bind_template_child (widget_class, CpStandardsDialog, area);

@@ -572,7 +572,7 @@ cp_facility_page_class_init (CpFacilityPageClass *klass)
 
   g_type_ensure (CP_TYPE_CHART_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/cn/gov/jiaohe/CommunityPlanner/ui/"
+                                               "/cn/gov/jiaohe/CommunityPlanner/ui/facility/"
                                                "cp-facility-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CpFacilityPage, undo_bar);
   gtk_widget_class_bind_template_child (widget_class, CpFacilityPage, undo_label);
