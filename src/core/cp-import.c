@@ -874,8 +874,18 @@ check_utf8 (Import *imp, const char *const *record, guint row)
     {
       gunichar c = 0;
       glong at = 0;
+      const char *bad = NULL;
       CpTextProblem problem = cp_text_find_problem (record[i], -1, &c, &at);
       g_autofree char *name = NULL;
+      /* The first problem may be another one (a form feed) before the bytes that are not
+       * UTF-8, and nothing after this may read the cell as UTF-8. */
+      if (problem != CP_TEXT_NOT_UTF8 && problem != CP_TEXT_SURROGATE
+          && !g_utf8_validate (record[i], -1, &bad))
+        {
+          problem = CP_TEXT_NOT_UTF8;
+          c = (guchar) *bad;
+          at = g_utf8_strlen (record[i], bad - record[i]) + 1;
+        }
       if (problem != CP_TEXT_NOT_UTF8 && problem != CP_TEXT_SURROGATE)
         continue;
       name = file_column_name (imp, i);
