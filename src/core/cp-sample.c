@@ -8,7 +8,8 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "cp-rules.h"
+#include "cp-facility-store.h"
+#include "cp-region-store.h"
 #include "cp-sample.h"
 
 #define SAMPLE_CITY_NAME "蛟河市"

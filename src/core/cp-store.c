@@ -10,8 +10,7 @@
 #include <unistd.h>
 
 #include "cp-core-resources.h"
-#include "cp-rules.h"
-#include "cp-store.h"
+#include "cp-store-private.h"
 
 #define BUSY_TIMEOUT_MS 5000
 
@@ -144,14 +143,13 @@ exec_fixed (CpStore *store, const char *sql, const char *what, GError **error)
 static gboolean
 query_int (CpStore *store, const char *sql, int *out, GError **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
 
   if (sqlite3_prepare_v2 (store->db, sql, -1, &stmt, NULL) != SQLITE_OK)
     return cp_store_set_sqlite_error (store, _("Cannot open the database"), error);
   int rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     *out = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
   if (rc != SQLITE_ROW)
     return cp_store_set_sqlite_error (store, _("Cannot open the database"), error);
   return TRUE;
@@ -457,10 +455,16 @@ cp_store_free (CpStore *store)
 }
 
 sqlite3 *
-cp_store_get_db (CpStore *store)
+_cp_store_get_db (CpStore *store)
 {
   g_return_val_if_fail (store != NULL, NULL);
   return store->db;
+}
+
+sqlite3 *
+cp_store_get_db (CpStore *store)
+{
+  return _cp_store_get_db (store);
 }
 
 const char *
@@ -581,22 +585,19 @@ cp_store_rollback (CpStore *store)
     sqlite3_exec (store->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
-/* Runs a prepared write to its end and finalizes it. */
-static gboolean
-step_done (CpStore *store, sqlite3_stmt *stmt, const char *what, GError **error)
+gboolean
+_cp_store_step_done (CpStore *store, sqlite3_stmt *stmt, const char *what, GError **error)
 {
   int rc = sqlite3_step (stmt);
   gboolean ok = rc == SQLITE_DONE || rc == SQLITE_ROW;
 
   if (!ok)
     cp_store_set_sqlite_error (store, what, error);
-  sqlite3_finalize (stmt);
   return ok;
 }
 
-/* Runs a cached write to its end and releases it. */
-static gboolean
-step_cached (CpStore *store, sqlite3_stmt *stmt, const char *what, GError **error)
+gboolean
+_cp_store_step_cached (CpStore *store, sqlite3_stmt *stmt, const char *what, GError **error)
 {
   int rc = sqlite3_step (stmt);
   gboolean ok = rc == SQLITE_DONE || rc == SQLITE_ROW;
@@ -607,9 +608,8 @@ step_cached (CpStore *store, sqlite3_stmt *stmt, const char *what, GError **erro
   return ok;
 }
 
-/* Runs a cached "… RETURNING id" and releases it; 0 with @error set on failure. */
-static gint64
-step_returning_id (CpStore *store, sqlite3_stmt *stmt, const char *what, GError **error)
+gint64
+_cp_store_step_returning_id (CpStore *store, sqlite3_stmt *stmt, const char *what, GError **error)
 {
   gint64 id = 0;
   int rc = sqlite3_step (stmt);
@@ -625,16 +625,15 @@ step_returning_id (CpStore *store, sqlite3_stmt *stmt, const char *what, GError 
 char *
 cp_store_get_setting (CpStore *store, const char *key)
 {
-  sqlite3_stmt *stmt = cp_store_prepare (store, "SELECT value FROM setting WHERE key = ?", NULL);
-  char *value = NULL;
+  g_autoptr (sqlite3_stmt) stmt
+      = cp_store_prepare (store, "SELECT value FROM setting WHERE key = ?", NULL);
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  return value;
+    return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  return NULL;
 }
 
 gboolean
@@ -642,14 +641,14 @@ cp_store_set_setting (CpStore *store, const char *key, const char *value, GError
 {
   if (!cp_store_check_writable (store, error))
     return FALSE;
-  sqlite3_stmt *stmt = cp_store_prepare (
+  g_autoptr (sqlite3_stmt) stmt = cp_store_prepare (
       store, "INSERT INTO setting (key, value) VALUES (?1, ?2) "
              "ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
-  return step_done (store, stmt, _("Cannot save the setting"), error);
+  return _cp_store_step_done (store, stmt, _("Cannot save the setting"), error);
 }
 
 gboolean
@@ -667,315 +666,13 @@ cp_store_get_city_name (CpStore *store)
 }
 
 gboolean
-cp_store_get_standards (CpStore *store, int year, CpStandards *out, char **out_source,
-                        GError **error)
+cp_store_begin_read (CpStore *store, GError **error)
 {
-  sqlite3_stmt *stmt = cp_store_prepare (
-      store, "SELECT area_per_100_households_m2, rural_building_min_m2, service_share_min, "
-             "rural_coverage_target, source FROM standard WHERE year <= ?1 "
-             "ORDER BY year DESC LIMIT 1", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  cp_standards_init_default (out, year);
-  sqlite3_bind_int (stmt, 1, year);
-  int rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      out->area_per_100_households_m2 = sqlite3_column_double (stmt, 0);
-      out->rural_building_min_m2 = sqlite3_column_double (stmt, 1);
-      out->service_share_min = sqlite3_column_double (stmt, 2);
-      out->rural_coverage_target = sqlite3_column_double (stmt, 3);
-    }
-  if (out_source != NULL)
-    *out_source = rc == SQLITE_ROW
-                      ? g_strdup ((const char *) sqlite3_column_text (stmt, 4))
-                      : g_strdup (_("The plan (蛟政办发〔2023〕1号), defaults"));
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return cp_store_set_sqlite_error (store, _("Cannot read the standards"), error);
-  return TRUE;
+  return exec_fixed (store, "SAVEPOINT cp_read_snapshot", _("Cannot read the database"), error);
 }
 
-gboolean
-cp_store_set_standards (CpStore *store, const CpStandards *standards, const char *source,
-                        GError **error)
+void
+cp_store_end_read (CpStore *store)
 {
-  if (!cp_standards_validate (standards, error) || !cp_store_check_writable (store, error))
-    return FALSE;
-  sqlite3_stmt *stmt = cp_store_prepare (
-      store, "INSERT OR REPLACE INTO standard (year, area_per_100_households_m2, "
-             "rural_building_min_m2, service_share_min, rural_coverage_target, source) "
-             "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int (stmt, 1, standards->year);
-  sqlite3_bind_double (stmt, 2, standards->area_per_100_households_m2);
-  sqlite3_bind_double (stmt, 3, standards->rural_building_min_m2);
-  sqlite3_bind_double (stmt, 4, standards->service_share_min);
-  sqlite3_bind_double (stmt, 5, standards->rural_coverage_target);
-  sqlite3_bind_text (stmt, 6, source != NULL ? source : "", -1, SQLITE_STATIC);
-  return step_done (store, stmt, _("Cannot save the standards"), error);
-}
-
-gboolean
-cp_store_upsert_township (CpStore *store, CpTownship *township, GError **error)
-{
-  if (!cp_store_check_writable (store, error))
-    return FALSE;
-  sqlite3_stmt *stmt = cp_store_prepare_cached (
-      store, "INSERT INTO township (code, name, kind) VALUES (?1, ?2, ?3) "
-             "ON CONFLICT (code) DO UPDATE SET name = excluded.name, kind = excluded.kind "
-             "RETURNING id", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, township->code, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, township->name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, cp_township_kinds[township->kind].key, -1, SQLITE_STATIC);
-  township->id = step_returning_id (store, stmt, _("Cannot save the township"), error);
-  return township->id > 0;
-}
-
-static gint64
-find_id (CpStore *store, const char *sql, const char *text)
-{
-  sqlite3_stmt *stmt = cp_store_prepare_cached (store, sql, NULL);
-
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
-  return step_returning_id (store, stmt, _("Cannot read the database"), NULL);
-}
-
-gint64
-cp_store_find_township (CpStore *store, const char *code_or_name)
-{
-  g_return_val_if_fail (store != NULL, 0);
-  return find_id (store,
-                  "SELECT id FROM township WHERE code = ?1 UNION ALL "
-                  "SELECT id FROM township WHERE name = ?1 LIMIT 1",
-                  code_or_name);
-}
-
-gint64
-cp_store_count_communities (CpStore *store, GError **error)
-{
-  sqlite3_stmt *stmt = cp_store_prepare (store, "SELECT count(*) FROM community", error);
-  gint64 count = -1;
-
-  if (stmt == NULL)
-    return -1;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    count = sqlite3_column_int64 (stmt, 0);
-  else
-    cp_store_set_sqlite_error (store, _("Cannot read the communities"), error);
-  sqlite3_finalize (stmt);
-  return count;
-}
-
-gint64
-cp_store_find_community (CpStore *store, const char *code)
-{
-  g_return_val_if_fail (store != NULL, 0);
-  return find_id (store, "SELECT id FROM community WHERE code = ?1", code);
-}
-
-gboolean
-cp_store_upsert_community (CpStore *store, CpCommunity *community, int year, GError **error)
-{
-  if (!cp_store_check_writable (store, error))
-    return FALSE;
-  sqlite3_stmt *stmt = cp_store_prepare_cached (
-      store, "INSERT INTO community (township_id, code, name, kind, relocation_site) "
-             "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (code) DO UPDATE SET "
-             "township_id = excluded.township_id, name = excluded.name, kind = excluded.kind, "
-             "relocation_site = excluded.relocation_site RETURNING id", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, community->township_id);
-  sqlite3_bind_text (stmt, 2, community->code, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, community->name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, cp_community_kinds[community->kind].key, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 5, community->relocation_site ? 1 : 0);
-  community->id = step_returning_id (store, stmt, _("Cannot save the community"), error);
-  if (community->id == 0)
-    return FALSE;
-
-  stmt = cp_store_prepare_cached (store,
-                           "INSERT OR REPLACE INTO community_year (community_id, year, households, "
-                           "population) VALUES (?1, ?2, ?3, ?4)",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, community->id);
-  sqlite3_bind_int (stmt, 2, year);
-  sqlite3_bind_int64 (stmt, 3, community->households);
-  sqlite3_bind_int64 (stmt, 4, community->population);
-  return step_cached (store, stmt, _("Cannot save the community's households"), error);
-}
-
-gboolean
-cp_store_get_community (CpStore *store, gint64 id, int year, CpCommunity *out, GError **error)
-{
-  sqlite3_stmt *stmt = cp_store_prepare (
-      store, "SELECT c.township_id, c.code, c.name, c.kind, c.relocation_site, "
-             "coalesce(y.households, 0), coalesce(y.population, 0) FROM community c "
-             "LEFT JOIN community_year y ON y.community_id = c.id AND y.year = "
-             "(SELECT max(year) FROM community_year WHERE community_id = c.id AND year <= ?2) "
-             "WHERE c.id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_int (stmt, 2, year);
-  int rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      out->id = id;
-      out->township_id = sqlite3_column_int64 (stmt, 0);
-      out->code = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      out->name = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      out->kind = MAX (0, cp_vocabulary_lookup (cp_community_kinds, CP_N_COMMUNITY_KINDS,
-                                                (const char *) sqlite3_column_text (stmt, 3)));
-      out->relocation_site = sqlite3_column_int (stmt, 4) != 0;
-      out->households = sqlite3_column_int64 (stmt, 5);
-      out->population = sqlite3_column_int64 (stmt, 6);
-    }
-  sqlite3_finalize (stmt);
-  if (rc == SQLITE_DONE)
-    return cp_set_error (error, CP_ERROR_NOT_FOUND, _("There is no community with id %lld."),
-                         (long long) id);
-  if (rc != SQLITE_ROW)
-    return cp_store_set_sqlite_error (store, _("Cannot read the community"), error);
-  return TRUE;
-}
-
-static void
-bind_facility_fields (sqlite3_stmt *stmt, const CpFacility *f)
-{
-  sqlite3_bind_int64 (stmt, 1, f->community_id);
-  sqlite3_bind_text (stmt, 2, f->name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, cp_facility_kinds[f->kind].key, -1, SQLITE_STATIC);
-  sqlite3_bind_double (stmt, 4, f->total_area_m2);
-  sqlite3_bind_double (stmt, 5, f->service_area_m2);
-  sqlite3_bind_double (stmt, 6, f->office_area_m2);
-  sqlite3_bind_int64 (stmt, 7, f->independent_offices);
-  sqlite3_bind_text (stmt, 8, cp_provisions[f->provision].key, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 9, cp_statuses[f->status].key, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 10, f->year);
-  sqlite3_bind_int (stmt, 11, f->government_invested ? 1 : 0);
-  sqlite3_bind_int (stmt, 12, f->property_registered ? 1 : 0);
-  sqlite3_bind_int (stmt, 13, f->accessible ? 1 : 0);
-  sqlite3_bind_int (stmt, 14, f->age_friendly ? 1 : 0);
-  sqlite3_bind_int (stmt, 15, f->child_friendly ? 1 : 0);
-}
-
-#define FACILITY_COLUMNS                                                                           \
-  "community_id, name, kind, total_area_m2, service_area_m2, office_area_m2, "                     \
-  "independent_offices, provision, status, year, government_invested, property_registered, "      \
-  "accessible, age_friendly, child_friendly"
-
-gboolean
-cp_store_upsert_facility (CpStore *store, CpFacility *facility, GError **error)
-{
-  g_return_val_if_fail (store != NULL && facility != NULL, FALSE);
-
-  if (!cp_facility_validate (facility, error) || !cp_store_check_writable (store, error))
-    return FALSE;
-
-  /* With an id the record is updated in place (it may be renamed); without one the name within
-   * its community identifies it, so a corrected import file updates what it imported before. */
-  sqlite3_stmt *stmt = cp_store_prepare_cached (
-      store, facility->id > 0
-                 ? "UPDATE facility SET (" FACILITY_COLUMNS ") = (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
-                   "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) WHERE id = ?16 RETURNING id"
-                 : "INSERT INTO facility (" FACILITY_COLUMNS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
-                   "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) ON CONFLICT (community_id, name) "
-                   "DO UPDATE SET (" FACILITY_COLUMNS ") = (excluded.community_id, "
-                   "excluded.name, excluded.kind, excluded.total_area_m2, "
-                   "excluded.service_area_m2, excluded.office_area_m2, "
-                   "excluded.independent_offices, excluded.provision, excluded.status, "
-                   "excluded.year, excluded.government_invested, excluded.property_registered, "
-                   "excluded.accessible, excluded.age_friendly, excluded.child_friendly) "
-                   "RETURNING id",
-      error);
-  if (stmt == NULL)
-    return FALSE;
-  bind_facility_fields (stmt, facility);
-  if (facility->id > 0)
-    sqlite3_bind_int64 (stmt, 16, facility->id);
-  g_autoptr (GError) local_error = NULL;
-  facility->id = step_returning_id (store, stmt, _("Cannot save the facility"), &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  if (facility->id == 0)
-    return cp_set_error (error, CP_ERROR_NOT_FOUND, _("The facility was deleted meanwhile."));
-  return TRUE;
-}
-
-gboolean
-cp_store_delete_facility (CpStore *store, gint64 id, GError **error)
-{
-  if (!cp_store_check_writable (store, error))
-    return FALSE;
-  sqlite3_stmt *stmt = cp_store_prepare (store, "DELETE FROM facility WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  return step_done (store, stmt, _("Cannot delete the facility"), error);
-}
-
-static void
-read_facility (sqlite3_stmt *stmt, CpFacility *f)
-{
-  f->id = sqlite3_column_int64 (stmt, 0);
-  f->community_id = sqlite3_column_int64 (stmt, 1);
-  f->name = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-  f->kind = MAX (0, cp_vocabulary_lookup (cp_facility_kinds, CP_N_FACILITY_KINDS,
-                                          (const char *) sqlite3_column_text (stmt, 3)));
-  f->total_area_m2 = sqlite3_column_double (stmt, 4);
-  f->service_area_m2 = sqlite3_column_double (stmt, 5);
-  f->office_area_m2 = sqlite3_column_double (stmt, 6);
-  f->independent_offices = sqlite3_column_int64 (stmt, 7);
-  f->provision = MAX (0, cp_vocabulary_lookup (cp_provisions, CP_N_PROVISIONS,
-                                               (const char *) sqlite3_column_text (stmt, 8)));
-  f->status = MAX (0, cp_vocabulary_lookup (cp_statuses, CP_N_STATUSES,
-                                            (const char *) sqlite3_column_text (stmt, 9)));
-  f->year = sqlite3_column_int (stmt, 10);
-  f->government_invested = sqlite3_column_int (stmt, 11) != 0;
-  f->property_registered = sqlite3_column_int (stmt, 12) != 0;
-  f->accessible = sqlite3_column_int (stmt, 13) != 0;
-  f->age_friendly = sqlite3_column_int (stmt, 14) != 0;
-  f->child_friendly = sqlite3_column_int (stmt, 15) != 0;
-}
-
-GArray *
-cp_store_list_facilities (CpStore *store, gint64 community_id, GError **error)
-{
-  sqlite3_stmt *stmt = cp_store_prepare (
-      store, "SELECT id, " FACILITY_COLUMNS " FROM facility WHERE community_id = ?1 ORDER BY name",
-      error);
-  if (stmt == NULL)
-    return NULL;
-
-  GArray *facilities = g_array_new (FALSE, TRUE, sizeof (CpFacility));
-  g_array_set_clear_func (facilities, (GDestroyNotify) cp_facility_clear);
-  sqlite3_bind_int64 (stmt, 1, community_id);
-  int rc;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      CpFacility f = { 0 };
-      read_facility (stmt, &f);
-      g_array_append_val (facilities, f);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      g_array_unref (facilities);
-      cp_store_set_sqlite_error (store, _("Cannot read the facilities"), error);
-      return NULL;
-    }
-  return facilities;
+  sqlite3_exec (store->db, "RELEASE cp_read_snapshot", NULL, NULL, NULL);
 }

@@ -6,8 +6,6 @@
 #include <sqlite3.h>
 
 #include "cp-error.h"
-#include "cp-rules.h"
-#include "cp-types.h"
 
 G_BEGIN_DECLS
 
@@ -16,6 +14,12 @@ G_BEGIN_DECLS
 #define CP_APPLICATION_ID 0x43504a48
 
 typedef struct _CpStore CpStore;
+
+/* Statements are freed by g_autoptr (sqlite3_stmt), never by hand. */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+/* Long work reports its progress, 0..1, from whatever thread it runs in. */
+typedef void (*CpProgressFunc) (double fraction, gpointer user_data);
 
 typedef enum
 {
@@ -74,31 +78,13 @@ gboolean cp_store_is_sample (CpStore *store);
 /* The city's name, "蛟河市" when none is recorded. */
 char *cp_store_get_city_name (CpStore *store);
 
-/* The standards in force in @year: the latest recorded at or before it, else the plan's
- * defaults. @out_source (optional) gets where they came from. */
-gboolean cp_store_get_standards (CpStore *store, int year, CpStandards *out, char **out_source,
-                                 GError **error);
-/* Validates and records the standards of @standards->year. */
-gboolean cp_store_set_standards (CpStore *store, const CpStandards *standards, const char *source,
-                                 GError **error);
-
-/* Townships, communities and facilities. Upserts key on the code (townships, communities) or on
- * (community, name) for facilities; @id in the struct is set on return. */
-gboolean cp_store_upsert_township (CpStore *store, CpTownship *township, GError **error);
-/* Looks a township up by code or name; 0 when absent. */
-gint64 cp_store_find_township (CpStore *store, const char *code_or_name);
-/* Records the community; @year 0 means its households and population hold from the start. */
-gboolean cp_store_upsert_community (CpStore *store, CpCommunity *community, int year,
-                                    GError **error);
-gint64 cp_store_find_community (CpStore *store, const char *code);
-/* How many communities the dataset holds; -1 with @error set on failure. */
-gint64 cp_store_count_communities (CpStore *store, GError **error);
-/* Fills @out with the community of @id and its figures for @year. */
-gboolean cp_store_get_community (CpStore *store, gint64 id, int year, CpCommunity *out,
-                                 GError **error);
-gboolean cp_store_upsert_facility (CpStore *store, CpFacility *facility, GError **error);
-gboolean cp_store_delete_facility (CpStore *store, gint64 id, GError **error);
-/* An array of CpFacility (cleared on free) of one community, by name. */
-GArray *cp_store_list_facilities (CpStore *store, gint64 community_id, GError **error);
+/* A read snapshot: every read until cp_store_end_read() sees the same data. */
+gboolean cp_store_begin_read (CpStore *store, GError **error);
+void cp_store_end_read (CpStore *store);
 
 G_END_DECLS
+
+/* During the move to one folder per domain: the domain stores, for files that still include
+ * only this header. Include "cp-region-store.h" or "cp-facility-store.h" instead. */
+#include "cp-facility-store.h"
+#include "cp-region-store.h"

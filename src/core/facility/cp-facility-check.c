@@ -3,55 +3,7 @@
 
 #include <glib/gi18n.h>
 
-#include "cp-check.h"
-
-/* One pass: households latest at or before the year (index seek per community), facilities
- * aggregated per community. The WHERE of the facility aggregate is cp_facility_counts_in_year()
- * in SQL; the aggregates are the fields of CpFacilityTally. */
-static const char check_sql[]
-    = "WITH tally AS (" CP_CHECK_TALLY_SQL " GROUP BY community_id) "
-      "SELECT c.id, c.code, c.name, t.code, t.name, c.kind, c.relocation_site,"
-      "       coalesce((SELECT households FROM community_year y WHERE y.community_id = c.id"
-      "                 AND y.year <= ?1 ORDER BY y.year DESC LIMIT 1), 0),"
-      "       coalesce(f.counted, 0), coalesce(f.area, 0), f.smallest, f.share,"
-      "       coalesce(f.offices, 0), coalesce(f.unregistered, 0) "
-      "FROM community c JOIN township t ON t.id = c.township_id "
-      "LEFT JOIN tally f ON f.community_id = c.id "
-      "WHERE ?2 = 0 OR c.township_id = ?2 "
-      "ORDER BY t.code, c.code";
-
-static void
-read_row (sqlite3_stmt *stmt, CpCheckRow *row)
-{
-  row->id = sqlite3_column_int64 (stmt, 0);
-  row->code = (const char *) sqlite3_column_text (stmt, 1);
-  row->name = (const char *) sqlite3_column_text (stmt, 2);
-  row->township_code = (const char *) sqlite3_column_text (stmt, 3);
-  row->township = (const char *) sqlite3_column_text (stmt, 4);
-  row->kind = g_str_equal (sqlite3_column_text (stmt, 5), "rural") ? CP_COMMUNITY_RURAL
-                                                                   : CP_COMMUNITY_URBAN;
-  row->relocation_site = sqlite3_column_int (stmt, 6) != 0;
-  row->households = sqlite3_column_int64 (stmt, 7);
-
-  cp_check_read_tally (stmt, 8, &row->tally);
-}
-
-void
-cp_check_read_tally (sqlite3_stmt *stmt, int column, CpFacilityTally *tally)
-{
-  g_return_if_fail (stmt != NULL && tally != NULL);
-
-  cp_facility_tally_init (tally);
-  tally->counted = sqlite3_column_int (stmt, column);
-  tally->area_m2 = sqlite3_column_double (stmt, column + 1);
-  if (tally->counted > 0)
-    {
-      tally->smallest_area_m2 = sqlite3_column_double (stmt, column + 2);
-      tally->lowest_service_share = sqlite3_column_double (stmt, column + 3);
-    }
-  tally->independent_offices = sqlite3_column_int64 (stmt, column + 4);
-  tally->unregistered = sqlite3_column_int (stmt, column + 5);
-}
+#include "cp-facility-check.h"
 
 static void
 summary_add (CpCheckSummary *summary, const CpCheckRow *row)
@@ -70,6 +22,25 @@ summary_add (CpCheckSummary *summary, const CpCheckRow *row)
   summary->total_shortfall_m2 += row->result.shortfall_m2;
 }
 
+typedef struct
+{
+  CpCheckSummary *summary;
+  CpCheckRowFunc func;
+  gpointer user_data;
+  GCancellable *cancellable;
+} Run;
+
+static gboolean
+run_row (const CpCheckRow *row, gpointer user_data)
+{
+  Run *run = user_data;
+
+  summary_add (run->summary, row);
+  if (run->func != NULL && !run->func (row, run->user_data))
+    return FALSE;
+  return (run->summary->communities & 0xfff) != 0 || !g_cancellable_is_cancelled (run->cancellable);
+}
+
 gboolean
 cp_check_run (CpStore *store,
               int year,
@@ -86,31 +57,10 @@ cp_check_run (CpStore *store,
   if (!cp_store_get_standards (store, year, &summary->standards, NULL, error))
     return FALSE;
 
-  sqlite3_stmt *stmt = cp_store_prepare (store, check_sql, error);
-  if (stmt == NULL)
+  Run run = { summary, func, user_data, cancellable };
+  if (!cp_facility_store_check_rows (store, &summary->standards, township_id, run_row, &run,
+                                     error))
     return FALSE;
-  sqlite3_bind_int (stmt, 1, year);
-  sqlite3_bind_int64 (stmt, 2, township_id);
-
-  int rc;
-  gboolean stopped = FALSE;
-  while (!stopped && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      CpCheckRow row;
-      read_row (stmt, &row);
-      cp_rules_check (row.kind, row.relocation_site, row.households, &row.tally,
-                      &summary->standards, &row.result);
-      summary_add (summary, &row);
-      if (func != NULL && !func (&row, user_data))
-        stopped = TRUE;
-      if ((summary->communities & 0xfff) == 0 && g_cancellable_is_cancelled (cancellable))
-        stopped = TRUE;
-    }
-  sqlite3_finalize (stmt);
-  if (stopped)
-    return cp_set_error (error, CP_ERROR_CANCELLED, _("The check was cancelled."));
-  if (rc != SQLITE_DONE)
-    return cp_store_set_sqlite_error (store, _("Cannot check the facilities"), error);
   summary->total_shortfall_m2 = cp_round1 (summary->total_shortfall_m2);
   return TRUE;
 }
@@ -150,24 +100,21 @@ struct _CpTownshipTotals
 static gboolean
 load_townships (CpStore *store, CpTownshipTotals *totals, GError **error)
 {
-  sqlite3_stmt *stmt = cp_store_prepare (store, "SELECT id, code, name FROM township ORDER BY code",
-                                         error);
-  if (stmt == NULL)
+  g_autoptr (GArray) townships = cp_region_store_list_townships (store, error);
+
+  if (townships == NULL)
     return FALSE;
-  int rc;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint i = 0; i < townships->len; i++)
     {
+      CpTownship *township = &g_array_index (townships, CpTownship, i);
       CpTownshipResult t = {
-        .id = sqlite3_column_int64 (stmt, 0),
-        .code = g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
-        .name = g_strdup ((const char *) sqlite3_column_text (stmt, 2)),
+        .id = township->id,
+        .code = g_steal_pointer (&township->code),
+        .name = g_steal_pointer (&township->name),
       };
       g_hash_table_insert (totals->by_code, t.code, GUINT_TO_POINTER (totals->townships->len));
       g_array_append_val (totals->townships, t);
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return cp_store_set_sqlite_error (store, _("Cannot read the townships"), error);
   return TRUE;
 }
 

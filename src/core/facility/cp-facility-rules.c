@@ -4,8 +4,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "cp-error.h"
-#include "cp-rules.h"
+#include "cp-facility-rules.h"
 
 /* Areas carry one decimal: compare with a margin far below 0.05 m² so that a sum of decimal
  * areas that equals the requirement on paper passes despite binary rounding. */
@@ -111,75 +110,4 @@ cp_rules_check (CpCommunityKind kind,
   result->actual_area_m2 = actual;
   result->shortfall_m2 = MAX (0.0, cp_round1 (required - actual));
   result->violations = v;
-}
-
-gboolean
-cp_standards_validate (const CpStandards *standards, GError **error)
-{
-  g_return_val_if_fail (standards != NULL, FALSE);
-
-  if (standards->year < CP_YEAR_MIN || standards->year > CP_YEAR_MAX)
-    return cp_set_error (error, CP_ERROR_INVALID, _("Year %d is outside %d–%d."), standards->year,
-                         CP_YEAR_MIN, CP_YEAR_MAX);
-  if (!(standards->area_per_100_households_m2 > 0 && standards->area_per_100_households_m2 <= 1000))
-    return cp_set_error (error, CP_ERROR_INVALID,
-                         _("Area per 100 households must be more than 0 and at most 1000 m²."));
-  if (!(standards->rural_building_min_m2 >= 0 && standards->rural_building_min_m2 <= 100000))
-    return cp_set_error (error, CP_ERROR_INVALID,
-                         _("Rural building minimum must be between 0 and 100000 m²."));
-  if (!(standards->service_share_min >= 0 && standards->service_share_min <= 1))
-    return cp_set_error (error, CP_ERROR_INVALID,
-                         _("Service area share must be between 0%% and 100%%."));
-  if (!(standards->rural_coverage_target >= 0 && standards->rural_coverage_target <= 1))
-    return cp_set_error (error, CP_ERROR_INVALID,
-                         _("Rural coverage target must be between 0%% and 100%%."));
-  return TRUE;
-}
-
-static gboolean
-is_blank (const char *text)
-{
-  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return FALSE;
-  return TRUE;
-}
-
-gboolean
-cp_facility_validate (const CpFacility *f, GError **error)
-{
-  g_return_val_if_fail (f != NULL, FALSE);
-
-  if (is_blank (f->name))
-    return cp_set_error (error, CP_ERROR_INVALID, _("Name: enter the facility's name."));
-  if (g_utf8_strlen (f->name, -1) > 100)
-    return cp_set_error (error, CP_ERROR_INVALID, _("Name: at most 100 characters."));
-  if (!(f->total_area_m2 > 0 && f->total_area_m2 <= 1000000))
-    return cp_set_error (error, CP_ERROR_INVALID,
-                         _("Total area: %.1f m² is not possible; enter an area above 0 and at "
-                           "most 1000000 m²."),
-                         f->total_area_m2);
-  if (!(f->service_area_m2 >= 0))
-    return cp_set_error (error, CP_ERROR_INVALID,
-                         _("Service area: %.1f m² is negative; enter 0 or more."),
-                         f->service_area_m2);
-  if (f->service_area_m2 > f->total_area_m2)
-    return cp_set_error (error, CP_ERROR_INVALID,
-                         _("Service area: %.1f m² is larger than the total area %.1f m²."),
-                         f->service_area_m2, f->total_area_m2);
-  if (!(f->office_area_m2 >= 0))
-    return cp_set_error (error, CP_ERROR_INVALID,
-                         _("Office area: %.1f m² is negative; enter 0 or more."),
-                         f->office_area_m2);
-  if (f->office_area_m2 > f->total_area_m2)
-    return cp_set_error (error, CP_ERROR_INVALID,
-                         _("Office area: %.1f m² is larger than the total area %.1f m²."),
-                         f->office_area_m2, f->total_area_m2);
-  if (f->independent_offices < 0 || f->independent_offices > 1000)
-    return cp_set_error (error, CP_ERROR_INVALID,
-                         _("Independent offices: enter a whole number from 0 to 1000."));
-  if (f->year < CP_YEAR_MIN || f->year > CP_YEAR_MAX)
-    return cp_set_error (error, CP_ERROR_INVALID, _("Year: %d is outside %d–%d."), f->year,
-                         CP_YEAR_MIN, CP_YEAR_MAX);
-  return TRUE;
 }

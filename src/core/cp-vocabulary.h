@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Closed vocabularies: the words of a kind, a status or a rule as the database stores them, as
+ * import files may write them and as the program shows them. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* A word of a closed vocabulary: the key stored in the database, the fixed Chinese label that
+ * import files may use, and the English display name (translated through gettext). */
+typedef struct
+{
+  const char *key;
+  const char *zh_label;
+  const char *display; /* N_() marked; show with _() */
+} CpVocabulary;
+
+/* Index of @text (a key, the Chinese label or the English display name, case-insensitive for
+ * ASCII) in @vocabulary of @n words, or -1. */
+int cp_vocabulary_lookup (const CpVocabulary *vocabulary, guint n, const char *text);
+
+/* The translated display name of @index in @vocabulary. */
+const char *cp_vocabulary_display (const CpVocabulary *vocabulary, guint n, int index);
+
+/* Parses a yes/no cell: 是/否, yes/no, true/false, 1/0 (case-insensitive). */
+gboolean cp_parse_yes_no (const char *text, gboolean *out_value);
+
+G_END_DECLS

@@ -1,0 +1,87 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The facility check of a whole dataset for one year: the facility store's aggregate query,
+ * each community decided by cp_rules_check(); totals per township and for the dataset. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "cp-facility-store.h"
+
+G_BEGIN_DECLS
+
+/* Until the window's list model uses cp_facility_store_list_community_ids() and
+ * cp_facility_store_read_community_rows() (then these two go): the facility store's tally. */
+#define CP_CHECK_TALLY_SQL                                                                         \
+  "SELECT community_id, count(*) AS counted, sum(total_area_m2) AS area,"                         \
+  "       min(total_area_m2) AS smallest, min(service_area_m2 / total_area_m2) AS share,"         \
+  "       sum(independent_offices) AS offices,"                                                   \
+  "       sum(government_invested AND NOT property_registered) AS unregistered"                   \
+  "  FROM facility WHERE kind = 'comprehensive' AND status = 'in_use' AND year <= ?1"
+
+/* Reads the tally from six result columns starting at @column: counted, area, smallest, share,
+ * offices, unregistered (NULL or 0 when the community has no counted facility). */
+void cp_check_read_tally (sqlite3_stmt *stmt, int column, CpFacilityTally *tally);
+
+typedef struct
+{
+  int year;
+  CpStandards standards;
+  guint communities;
+  guint compliant;
+  guint covered;
+  guint rural;
+  guint rural_covered;
+  double total_shortfall_m2;
+} CpCheckSummary;
+
+/* Checks every community in @year (optionally of one township, by id; 0 for all). */
+gboolean cp_check_run (CpStore *store,
+                       int year,
+                       gint64 township_id,
+                       CpCheckRowFunc func,
+                       gpointer user_data,
+                       CpCheckSummary *summary,
+                       GCancellable *cancellable,
+                       GError **error);
+
+/* One township's totals in a year: what the summary sheet, the chart and the printed summary show. */
+typedef struct
+{
+  gint64 id;
+  char *code;
+  char *name;
+  guint communities;
+  guint compliant;
+  guint covered;
+  gint64 households;
+  double required_area_m2;
+  double actual_area_m2;
+  double shortfall_m2;
+} CpTownshipResult;
+
+void cp_township_result_clear (CpTownshipResult *result);
+
+/* Facility area per 100 households of @result (0 when it has no households). */
+double cp_township_result_area_per_100 (const CpTownshipResult *result);
+
+/* Township totals built up row by row during a check (for a report that writes the rows too). */
+typedef struct _CpTownshipTotals CpTownshipTotals;
+
+/* Every township of @store, with nothing added yet. */
+CpTownshipTotals *cp_township_totals_new (CpStore *store, GError **error);
+void cp_township_totals_free (CpTownshipTotals *totals);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CpTownshipTotals, cp_township_totals_free)
+void cp_township_totals_add (CpTownshipTotals *totals, const CpCheckRow *row);
+/* Frees @totals and returns its CpTownshipResult array in code order, areas rounded to 0.1 m². */
+GArray *cp_township_totals_finish (CpTownshipTotals *totals);
+
+/* Runs the check of @year and returns an array of CpTownshipResult in township code order
+ * (every township, also those without communities); @summary (optional) gets the totals. */
+GArray *cp_check_townships (CpStore *store, int year, CpCheckSummary *summary,
+                            GCancellable *cancellable, GError **error);
+
+/* Share of communities with at least one counted facility, 0..1 (1 when there are none). */
+double cp_check_summary_coverage_rate (const CpCheckSummary *summary);
+double cp_check_summary_compliant_rate (const CpCheckSummary *summary);
+
+G_END_DECLS

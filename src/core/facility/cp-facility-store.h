@@ -1,0 +1,97 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Every SQL statement on facilities and standards: records, the check's aggregate query and the
+ * queries of the window's community list. */
+#pragma once
+
+#include "cp-facility-rules.h"
+#include "cp-store.h"
+
+G_BEGIN_DECLS
+
+/* The standards in force in @year: the latest recorded at or before it, else the plan's
+ * defaults. @out_source (optional) gets where they came from. */
+gboolean cp_store_get_standards (CpStore *store, int year, CpStandards *out, char **out_source,
+                                 GError **error);
+/* Validates and records the standards of @standards->year. */
+gboolean cp_store_set_standards (CpStore *store, const CpStandards *standards, const char *source,
+                                 GError **error);
+
+/* Without an id, (community, name) identifies the facility: an existing one of that name is
+ * updated (what an import needs). With one, that record is updated (it may be renamed). @id in
+ * the struct is set on return. */
+gboolean cp_store_upsert_facility (CpStore *store, CpFacility *facility, GError **error);
+gboolean cp_store_delete_facility (CpStore *store, gint64 id, GError **error);
+/* An array of CpFacility (cleared on free) of one community, by name. */
+GArray *cp_store_list_facilities (CpStore *store, gint64 community_id, GError **error);
+
+/* One community in one year as the check decides it. */
+typedef struct
+{
+  gint64 id;
+  const char *code;
+  const char *name;
+  const char *township_code;
+  const char *township;
+  CpCommunityKind kind;
+  gboolean relocation_site;
+  gint64 households;
+  CpFacilityTally tally;
+  CpCommunityResult result;
+} CpCheckRow;
+
+/* Called for each community in township code, community code order; the row's strings live
+ * until the callback returns. Return FALSE to stop early (the check then fails as cancelled). */
+typedef gboolean (*CpCheckRowFunc) (const CpCheckRow *row, gpointer user_data);
+
+/* The check's one aggregate query: every community of @standards->year (of one township, by id;
+ * 0 for all), each decided by cp_rules_check() with @standards. Fails with CP_ERROR_CANCELLED
+ * when @func returns FALSE. */
+gboolean cp_facility_store_check_rows (CpStore *store,
+                                       const CpStandards *standards,
+                                       gint64 township_id,
+                                       CpCheckRowFunc func,
+                                       gpointer user_data,
+                                       GError **error);
+
+/* Sort keys of the window's community list (the order of its columns). */
+typedef enum
+{
+  CP_COMMUNITY_SORT_CODE,
+  CP_COMMUNITY_SORT_TOWNSHIP,
+  CP_COMMUNITY_SORT_NAME,
+  CP_COMMUNITY_SORT_KIND,
+  CP_COMMUNITY_SORT_HOUSEHOLDS,
+  CP_COMMUNITY_SORT_REQUIRED,
+  CP_COMMUNITY_SORT_ACTUAL,
+  CP_COMMUNITY_SORT_SHORTFALL,
+  CP_COMMUNITY_SORT_RESULT,
+  CP_COMMUNITY_SORT_NATURAL /* township code, community code */
+} CpCommunitySort;
+
+/* Appends to @out_ids (gint64) the ids of the communities of the list in @year: of @township_id
+ * (0 for all), whose code or name contains @search (plain text; NULL or "" for all), sorted by
+ * @sort, ties by township and community code. Areas and results sort by the values
+ * cp_rules_check() gives with the standards of @year. */
+gboolean cp_facility_store_list_community_ids (CpStore *store,
+                                               int year,
+                                               gint64 township_id,
+                                               const char *search,
+                                               CpCommunitySort sort,
+                                               gboolean descending,
+                                               GArray *out_ids,
+                                               GError **error);
+
+/* Called once per community found, with its index in the ids asked for; the row's strings live
+ * until the callback returns. */
+typedef void (*CpCommunityRowFunc) (guint index, const CpCheckRow *row, gpointer user_data);
+
+/* Reads the rows of @n community @ids in @year, decided with the standards of @year. */
+gboolean cp_facility_store_read_community_rows (CpStore *store,
+                                                int year,
+                                                const gint64 *ids,
+                                                guint n,
+                                                CpCommunityRowFunc func,
+                                                gpointer user_data,
+                                                GError **error);
+
+G_END_DECLS

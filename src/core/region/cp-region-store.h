@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Every SQL statement on townships, communities and their households per year. */
+#pragma once
+
+#include "cp-region.h"
+#include "cp-store.h"
+
+G_BEGIN_DECLS
+
+/* Upserts key on the code; @id in the struct is set on return. */
+gboolean cp_store_upsert_township (CpStore *store, CpTownship *township, GError **error);
+/* Looks a township up by code or name; 0 when absent. */
+gint64 cp_store_find_township (CpStore *store, const char *code_or_name);
+/* Every township in code order: a GArray of CpTownship (cleared on free), NULL on failure. */
+GArray *cp_region_store_list_townships (CpStore *store, GError **error);
+/* Records the community; @year 0 means its households and population hold from the start. */
+gboolean cp_store_upsert_community (CpStore *store, CpCommunity *community, int year,
+                                    GError **error);
+gint64 cp_store_find_community (CpStore *store, const char *code);
+/* How many communities the dataset holds; -1 with @error set on failure. */
+gint64 cp_store_count_communities (CpStore *store, GError **error);
+/* Fills @out with the community of @id and its figures for @year. */
+gboolean cp_store_get_community (CpStore *store, gint64 id, int year, CpCommunity *out,
+                                 GError **error);
+
+G_END_DECLS
