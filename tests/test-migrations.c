@@ -1,0 +1,220 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Schema migrations, with a schema 2 that exists only here (tests/migrations/): the store's own
+ * source is compiled into this test with the target version raised to 2 and its migrations read
+ * from a test resource, so nothing of it ships in the program. A copy of tests/data/schema-1.db
+ * (made by the program at schema 1, from the fixture-*.csv files) is migrated:
+ *   good 002: the file is at schema 2, a backup "FILE.v1.bak" was made first and holds the same
+ *             data as the original, and every schema-1 table reads the same after the migration;
+ *   bad 002:  it changes data, then fails: the open fails with a message, the original file keeps
+ *             the same bytes, and the backup holds the same data as the original. */
+#include "cp-store.h"
+
+#undef CP_SCHEMA_VERSION
+#define CP_SCHEMA_VERSION 2
+#define cp_core_get_resource cp_test_migrations_get_resource
+
+#include "cp-store.c"
+
+#include "cp-test-utils.h"
+#include "test-migrations-bad.h"
+#include "test-migrations-good.h"
+
+static GResource *migrations;
+
+GResource *
+cp_test_migrations_get_resource (void)
+{
+  return migrations;
+}
+
+static int
+db_int (sqlite3 *db, const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  int value = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+/* Every row of every table of @reference (its columns only), read from @path as text. */
+static char *
+dump (const char *path, const char *reference)
+{
+  sqlite3 *db = NULL, *ref = NULL;
+  sqlite3_stmt *tables = NULL;
+  GString *out = g_string_new (NULL);
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_open_v2 (reference, &ref, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (ref,
+                                       "SELECT name FROM sqlite_schema WHERE type = 'table' "
+                                       "AND name NOT LIKE 'sqlite_%' ORDER BY name",
+                                       -1, &tables, NULL),
+                   ==, SQLITE_OK);
+  while (sqlite3_step (tables) == SQLITE_ROW)
+    {
+      const char *table = (const char *) sqlite3_column_text (tables, 0);
+      g_autofree char *info_sql = g_strdup_printf ("PRAGMA table_info(\"%s\")", table);
+      g_autoptr (GString) columns = g_string_new (NULL);
+      sqlite3_stmt *info = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (ref, info_sql, -1, &info, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (info) == SQLITE_ROW)
+        g_string_append_printf (columns, "%s\"%s\"", columns->len ? ", " : "",
+                                (const char *) sqlite3_column_text (info, 1));
+      sqlite3_finalize (info);
+
+      g_autofree char *sql = g_strdup_printf ("SELECT %s FROM \"%s\" ORDER BY %s", columns->str,
+                                              table, columns->str);
+      sqlite3_stmt *rows = NULL;
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &rows, NULL), ==, SQLITE_OK);
+      g_string_append_printf (out, "[%s]\n", table);
+      while (sqlite3_step (rows) == SQLITE_ROW)
+        {
+          for (int i = 0; i < sqlite3_column_count (rows); i++)
+            g_string_append_printf (out, "%s%s", i ? "|" : "",
+                                    sqlite3_column_type (rows, i) == SQLITE_NULL
+                                        ? "NULL"
+                                        : (const char *) sqlite3_column_text (rows, i));
+          g_string_append_c (out, '\n');
+        }
+      sqlite3_finalize (rows);
+    }
+  sqlite3_finalize (tables);
+  sqlite3_close (ref);
+  sqlite3_close (db);
+  return g_string_free (out, FALSE);
+}
+
+typedef struct
+{
+  char *dir;
+  char *original; /* tests/data/schema-1.db, never opened for writing */
+  char *path;     /* its copy, which the store opens */
+  char *backup;
+} Fixture;
+
+static void
+fixture_set_up (Fixture *fx, gconstpointer data)
+{
+  fx->dir = cp_test_dir_make ("migrations");
+  fx->original = g_build_filename (TEST_DATA_DIR, "schema-1.db", NULL);
+  fx->path = g_build_filename (fx->dir, "planner.db", NULL);
+  fx->backup = g_strconcat (fx->path, ".v1.bak", NULL);
+  cp_test_copy_file (fx->original, fx->path);
+}
+
+static void
+fixture_tear_down (Fixture *fx, gconstpointer data)
+{
+  migrations = NULL;
+  cp_test_dir_remove (fx->dir);
+  g_free (fx->dir);
+  g_free (fx->original);
+  g_free (fx->path);
+  g_free (fx->backup);
+}
+
+static void
+test_schema_1_file (Fixture *fx, gconstpointer data)
+{
+  sqlite3 *db = NULL;
+
+  /* The kept file is what this test stands on: schema 1, ours, and the fixture's 4 communities
+   * and 5 facilities (tests/data/fixture-communities.csv, fixture-facilities.csv). */
+  g_assert_cmpint (sqlite3_open_v2 (fx->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (db_int (db, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (db_int (db, "PRAGMA application_id"), ==, CP_APPLICATION_ID);
+  g_assert_cmpint (db_int (db, "SELECT count(*) FROM township"), ==, 2);
+  g_assert_cmpint (db_int (db, "SELECT count(*) FROM community"), ==, 4);
+  g_assert_cmpint (db_int (db, "SELECT count(*) FROM facility"), ==, 5);
+  g_assert_cmpint (db_int (db, "SELECT sum(households) FROM community_year"), ==, 3070);
+  sqlite3_close (db);
+}
+
+static void
+test_migrated (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *before = dump (fx->original, fx->original);
+  sqlite3 *db = NULL;
+
+  migrations = cp_test_good_get_resource ();
+  g_assert_false (g_file_test (fx->backup, G_FILE_TEST_EXISTS));
+  CpStore *store = cp_store_open (fx->path, CP_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_assert_cmpint (cp_store_get_schema_version (store), ==, 2);
+  cp_store_free (store);
+
+  g_assert_cmpint (sqlite3_open_v2 (fx->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (db_int (db, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (db_int (db, "SELECT count(*) FROM test_migration"), ==, 1);
+  g_assert_cmpint (db_int (db, "SELECT count(*) FROM community WHERE test_note = ''"), ==, 4);
+  sqlite3_close (db);
+
+  /* The data of schema 1 reads the same, column for column. */
+  g_autofree char *after = dump (fx->path, fx->original);
+  g_assert_cmpstr (after, ==, before);
+
+  /* The backup was taken before the migration: schema 1, the same data. */
+  g_assert_true (g_file_test (fx->backup, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (sqlite3_open_v2 (fx->backup, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (db_int (db, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (db_int (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'test_migration'"),
+                   ==, 0);
+  sqlite3_close (db);
+  g_autofree char *backed_up = dump (fx->backup, fx->original);
+  g_assert_cmpstr (backed_up, ==, before);
+
+  /* Opened again, nothing more happens. */
+  g_autofree char *migrated = cp_test_file_digest (fx->path);
+  store = cp_store_open (fx->path, CP_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cp_store_get_schema_version (store), ==, 2);
+  cp_store_free (store);
+  g_autofree char *again = cp_test_file_digest (fx->path);
+  g_assert_cmpstr (again, ==, migrated);
+}
+
+static void
+test_failed (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *digest = cp_test_file_digest (fx->path);
+  g_autofree char *before = dump (fx->original, fx->original);
+
+  migrations = cp_test_bad_get_resource ();
+  CpStore *store = cp_store_open (fx->path, CP_STORE_OPEN_DEFAULT, &error);
+  g_assert_null (store);
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_true (strstr (error->message, "no_such_table") != NULL);
+
+  /* The original: the same bytes, and nothing of the failed migration in it. */
+  g_autofree char *digest_after = cp_test_file_digest (fx->path);
+  g_assert_cmpstr (digest_after, ==, digest);
+  g_autofree char *after = dump (fx->path, fx->original);
+  g_assert_cmpstr (after, ==, before);
+
+  /* The backup made before it holds the same data. */
+  g_assert_true (g_file_test (fx->backup, G_FILE_TEST_IS_REGULAR));
+  g_autofree char *backed_up = dump (fx->backup, fx->original);
+  g_assert_cmpstr (backed_up, ==, before);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add ("/migrations/schema-1-file", Fixture, NULL, fixture_set_up, test_schema_1_file,
+              fixture_tear_down);
+  g_test_add ("/migrations/migrated", Fixture, NULL, fixture_set_up, test_migrated,
+              fixture_tear_down);
+  g_test_add ("/migrations/failed", Fixture, NULL, fixture_set_up, test_failed,
+              fixture_tear_down);
+  return g_test_run ();
+}
