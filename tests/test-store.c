@@ -592,6 +592,40 @@ test_sql_never_shown (Fixture *fx, gconstpointer data)
   assert_one_line_without_sql (error);
 }
 
+/* Adding a facility under a name its community already has is refused and changes nothing; an
+ * import's upsert of that name still updates it. */
+static void
+test_facility_insert_refuses_duplicate (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CpStore) store = cp_store_open (fx->path, CP_STORE_OPEN_CREATE, NULL);
+  gint64 community = add_community (store);
+  CpFacility f = { .community_id = community, .name = (char *) "永安社区综合服务中心",
+                   .kind = CP_FACILITY_COMPREHENSIVE, .total_area_m2 = 300,
+                   .service_area_m2 = 250, .status = CP_STATUS_IN_USE, .year = 2020 };
+
+  g_assert_true (cp_facility_store_insert (store, &f, NULL));
+  gint64 first = f.id;
+  g_assert_cmpint (first, >, 0);
+
+  CpFacility again = f;
+  again.id = 0;
+  again.total_area_m2 = 120;
+  again.service_area_m2 = 100;
+  g_assert_false (cp_facility_store_insert (store, &again, &error));
+  g_assert_error (error, CP_ERROR, CP_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "A facility named “永安社区综合服务中心” already exists in 永安社区. Choose "
+                   "another name, or edit that facility instead.");
+  g_autoptr (GArray) facilities = cp_store_list_facilities (store, community, NULL);
+  g_assert_cmpuint (facilities->len, ==, 1);
+  g_assert_cmpfloat (g_array_index (facilities, CpFacility, 0).total_area_m2, ==, 300);
+
+  again.id = 0;
+  g_assert_true (cp_store_upsert_facility (store, &again, NULL));
+  g_assert_cmpint (again.id, ==, first);
+}
+
 static void
 add_test (const char *path, void (*func) (Fixture *, gconstpointer))
 {
@@ -614,6 +648,7 @@ main (int argc, char **argv)
   add_test ("/store/standards-by-year", test_standards_by_year);
   add_test ("/store/constraints", test_constraints);
   add_test ("/store/facility-round-trip", test_facility_round_trip);
+  add_test ("/store/facility-insert-refuses-duplicate", test_facility_insert_refuses_duplicate);
   add_test ("/store/backup", test_backup);
   add_test ("/store/zero-byte-file", test_zero_byte_file);
   add_test ("/store/empty-sqlite-file", test_empty_sqlite_file);

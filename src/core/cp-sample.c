@@ -189,9 +189,6 @@ typedef struct
 {
   CpStore *store;
   GCancellable *cancellable;
-  sqlite3_stmt *township_stmt;
-  sqlite3_stmt *community_stmt;
-  sqlite3_stmt *year_stmt;
   guint64 communities;
 } Writer;
 
@@ -211,47 +208,6 @@ typedef struct
 } SampleCommunity;
 
 static gboolean
-step_reset (Writer *writer, sqlite3_stmt *stmt, GError **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  if (rc != SQLITE_DONE)
-    return cp_store_set_sqlite_error (writer->store, _("Cannot write the sample data"), error);
-  return TRUE;
-}
-
-static gboolean
-writer_prepare (Writer *writer, GError **error)
-{
-  writer->township_stmt = cp_store_prepare (
-      writer->store, "INSERT INTO township (code, name, kind) VALUES (?1, ?2, ?3)", error);
-  writer->community_stmt
-      = writer->township_stmt == NULL
-            ? NULL
-            : cp_store_prepare (writer->store,
-                                "INSERT INTO community (township_id, code, name, kind, "
-                                "relocation_site) VALUES (?1, ?2, ?3, ?4, ?5)",
-                                error);
-  writer->year_stmt = writer->community_stmt == NULL
-                          ? NULL
-                          : cp_store_prepare (writer->store,
-                                              "INSERT INTO community_year (community_id, year, "
-                                              "households, population) VALUES (?1, ?2, ?3, ?4)",
-                                              error);
-  return writer->year_stmt != NULL;
-}
-
-static void
-writer_finalize (Writer *writer)
-{
-  g_clear_pointer (&writer->township_stmt, sqlite3_finalize);
-  g_clear_pointer (&writer->community_stmt, sqlite3_finalize);
-  g_clear_pointer (&writer->year_stmt, sqlite3_finalize);
-}
-
-static gboolean
 write_facility (Writer *writer, const CpFacility *f, GError **error)
 {
   CpFacility copy = *f;
@@ -264,13 +220,9 @@ static gboolean
 write_year (Writer *writer, const SampleCommunity *c, int year, gint64 households,
             GError **error)
 {
-  sqlite3_stmt *stmt = writer->year_stmt;
-
-  sqlite3_bind_int64 (stmt, 1, c->id);
-  sqlite3_bind_int (stmt, 2, year);
-  sqlite3_bind_int64 (stmt, 3, households);
-  sqlite3_bind_int64 (stmt, 4, llround ((double) households * c->persons_per_household));
-  return step_reset (writer, stmt, error);
+  return cp_region_store_set_community_year (
+      writer->store, c->id, year, households,
+      llround ((double) households * c->persons_per_household), error);
 }
 
 /* Auxiliary: the facilities of one community */
@@ -552,20 +504,20 @@ write_years (Writer *writer, SampleCommunity *c, GError **error)
 static gboolean
 write_community (Writer *writer, SampleCommunity *c, GError **error)
 {
-  sqlite3_stmt *stmt = writer->community_stmt;
-
   if (writer->communities++ % CANCEL_CHECK_EVERY == 0
       && g_cancellable_is_cancelled (writer->cancellable))
     return cp_set_error (error, CP_ERROR_CANCELLED, _("Writing the sample data was cancelled."));
   draw_figures (c);
-  sqlite3_bind_int64 (stmt, 1, c->township_id);
-  sqlite3_bind_text (stmt, 2, c->code, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, c->name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, cp_community_kinds[c->kind].key, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 5, c->relocation_site);
-  if (!step_reset (writer, stmt, error))
+  CpCommunity community = {
+    .township_id = c->township_id,
+    .code = c->code,
+    .name = c->name,
+    .kind = c->kind,
+    .relocation_site = c->relocation_site,
+  };
+  if (!cp_region_store_save_community (writer->store, &community, error))
     return FALSE;
-  c->id = sqlite3_last_insert_rowid (cp_store_get_db (writer->store));
+  c->id = community.id;
   return write_years (writer, c, error) && write_facilities (writer, c, error);
 }
 
@@ -618,17 +570,15 @@ static gboolean
 write_township_row (Writer *writer, const SampleCounty *county, const SampleTownship *t,
                     const char *code, gint64 *out_id, GError **error)
 {
-  sqlite3_stmt *stmt = writer->township_stmt;
   g_autofree char *name = county->copy == 0
                               ? g_strdup (t->name)
                               : g_strdup_printf ("%s（样例县%u）", t->name, county->copy);
 
-  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, cp_township_kinds[t->kind].key, -1, SQLITE_STATIC);
-  if (!step_reset (writer, stmt, error))
+  CpTownship township = { .code = (char *) code, .name = name, .kind = t->kind };
+
+  if (!cp_store_upsert_township (writer->store, &township, error))
     return FALSE;
-  *out_id = sqlite3_last_insert_rowid (cp_store_get_db (writer->store));
+  *out_id = township.id;
   return TRUE;
 }
 
@@ -678,7 +628,7 @@ write_all (Writer *writer, guint scale, GError **error)
 {
   g_autofree SampleCounty *county = g_new0 (SampleCounty, 1);
 
-  if (!write_settings (writer->store, error) || !writer_prepare (writer, error))
+  if (!write_settings (writer->store, error))
     return FALSE;
   for (guint copy = 0; copy < scale; copy++)
     {
@@ -693,16 +643,12 @@ write_all (Writer *writer, guint scale, GError **error)
 static gboolean
 store_is_empty (CpStore *store, GError **error)
 {
-  sqlite3_stmt *stmt = cp_store_prepare (
-      store, "SELECT EXISTS (SELECT 1 FROM township) OR EXISTS (SELECT 1 FROM standard)", error);
-  if (stmt == NULL)
+  gboolean townships = FALSE, standards = FALSE;
+
+  if (!cp_region_store_has_townships (store, &townships, error)
+      || !cp_facility_store_has_standards (store, &standards, error))
     return FALSE;
-  int rc = sqlite3_step (stmt);
-  gboolean empty = rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) == 0;
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_ROW)
-    return cp_store_set_sqlite_error (store, _("Cannot read the database"), error);
-  if (!empty)
+  if (townships || standards)
     return cp_set_error (error, CP_ERROR_INVALID,
                          _("The sample data can only be written into a new, empty database; "
                            "“%s” already has data."),
@@ -725,14 +671,13 @@ cp_sample_write (CpStore *store, guint scale, GCancellable *cancellable, GError 
   if (!cp_store_check_writable (store, error) || !store_is_empty (store, error))
     return FALSE;
 
-  /* One transaction, statements prepared once. Rows go in key order (codes ascending, facilities
+  /* One transaction, statements prepared once (the stores cache them). Rows go in key order (codes ascending, facilities
    * after their community), so the indexes grow at their ends and a larger page cache was
    * measured not to help (scale 2000: about 20 s with SQLite's default cache, 25 s with 256 MB). */
   Writer writer = { .store = store, .cancellable = cancellable };
   if (!cp_store_begin (store, error))
     return FALSE;
   gboolean ok = write_all (&writer, scale, error);
-  writer_finalize (&writer);
   if (ok)
     ok = cp_store_commit (store, error);
   if (!ok)

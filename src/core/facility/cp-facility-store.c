@@ -60,6 +60,20 @@ cp_store_set_standards (CpStore *store, const CpStandards *standards, const char
   return _cp_store_step_done (store, stmt, _("Cannot save the standards"), error);
 }
 
+gboolean
+cp_facility_store_has_standards (CpStore *store, gboolean *out, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt
+      = cp_store_prepare (store, "SELECT EXISTS (SELECT 1 FROM standard)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return cp_store_set_sqlite_error (store, _("Cannot read the database"), error);
+  *out = sqlite3_column_int (stmt, 0) != 0;
+  return TRUE;
+}
+
 static void
 bind_facility_fields (sqlite3_stmt *stmt, const CpFacility *f)
 {
@@ -124,6 +138,34 @@ cp_store_upsert_facility (CpStore *store, CpFacility *facility, GError **error)
   if (facility->id == 0)
     return cp_set_error (error, CP_ERROR_NOT_FOUND, _("The facility was deleted meanwhile."));
   return TRUE;
+}
+
+gboolean
+cp_facility_store_insert (CpStore *store, CpFacility *facility, GError **error)
+{
+  g_return_val_if_fail (store != NULL && facility != NULL && facility->id == 0, FALSE);
+
+  if (!cp_facility_validate (facility, error) || !cp_store_check_writable (store, error))
+    return FALSE;
+  g_autoptr (sqlite3_stmt) stmt = cp_store_prepare (
+      store, "SELECT c.name, EXISTS (SELECT 1 FROM facility f WHERE f.community_id = c.id "
+             "AND f.name = ?2) FROM community c WHERE c.id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, facility->community_id);
+  sqlite3_bind_text (stmt, 2, facility->name, -1, SQLITE_STATIC);
+  int rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    return cp_set_error (error, CP_ERROR_NOT_FOUND, _("There is no community with id %lld."),
+                         (long long) facility->community_id);
+  if (rc != SQLITE_ROW)
+    return cp_store_set_sqlite_error (store, _("Cannot save the facility"), error);
+  if (sqlite3_column_int (stmt, 1) != 0)
+    return cp_set_error (error, CP_ERROR_INVALID,
+                         _("A facility named “%s” already exists in %s. Choose another name, or "
+                           "edit that facility instead."),
+                         facility->name, (const char *) sqlite3_column_text (stmt, 0));
+  return cp_store_upsert_facility (store, facility, error);
 }
 
 gboolean

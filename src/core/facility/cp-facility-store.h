@@ -16,10 +16,16 @@ gboolean cp_store_get_standards (CpStore *store, int year, CpStandards *out, cha
 gboolean cp_store_set_standards (CpStore *store, const CpStandards *standards, const char *source,
                                  GError **error);
 
+/* Whether any year's standards are recorded. */
+gboolean cp_facility_store_has_standards (CpStore *store, gboolean *out, GError **error);
+
 /* Without an id, (community, name) identifies the facility: an existing one of that name is
  * updated (what an import needs). With one, that record is updated (it may be renamed). @id in
  * the struct is set on return. */
 gboolean cp_store_upsert_facility (CpStore *store, CpFacility *facility, GError **error);
+/* Adds a new facility (@facility->id 0; set on return). A name already used in that community
+ * is refused (CP_ERROR_INVALID) with a message naming both: nothing is overwritten. */
+gboolean cp_facility_store_insert (CpStore *store, CpFacility *facility, GError **error);
 gboolean cp_store_delete_facility (CpStore *store, gint64 id, GError **error);
 /* An array of CpFacility (cleared on free) of one community, by name. */
 GArray *cp_store_list_facilities (CpStore *store, gint64 community_id, GError **error);

@@ -70,7 +70,7 @@ cp_store_find_community (CpStore *store, const char *code)
 }
 
 gboolean
-cp_store_upsert_community (CpStore *store, CpCommunity *community, int year, GError **error)
+cp_region_store_save_community (CpStore *store, CpCommunity *community, GError **error)
 {
   if (!cp_store_check_writable (store, error))
     return FALSE;
@@ -86,21 +86,56 @@ cp_store_upsert_community (CpStore *store, CpCommunity *community, int year, GEr
   sqlite3_bind_text (stmt, 3, community->name, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, cp_community_kinds[community->kind].key, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 5, community->relocation_site ? 1 : 0);
-  community->id = _cp_store_step_returning_id (store, stmt, _("Cannot save the community"), error);
-  if (community->id == 0)
-    return FALSE;
+  community->id
+      = _cp_store_step_returning_id (store, stmt, _("Cannot save the community"), error);
+  return community->id != 0;
+}
 
-  stmt = cp_store_prepare_cached (store,
-                           "INSERT OR REPLACE INTO community_year (community_id, year, households, "
-                           "population) VALUES (?1, ?2, ?3, ?4)",
-                           error);
+gboolean
+cp_region_store_set_community_year (CpStore *store, gint64 community_id, int year,
+                                    gint64 households, gint64 population, GError **error)
+{
+  if (!cp_store_check_writable (store, error))
+    return FALSE;
+  sqlite3_stmt *stmt = cp_store_prepare_cached (
+      store, "INSERT OR REPLACE INTO community_year (community_id, year, households, "
+             "population) VALUES (?1, ?2, ?3, ?4)", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, community->id);
+  sqlite3_bind_int64 (stmt, 1, community_id);
   sqlite3_bind_int (stmt, 2, year);
-  sqlite3_bind_int64 (stmt, 3, community->households);
-  sqlite3_bind_int64 (stmt, 4, community->population);
+  sqlite3_bind_int64 (stmt, 3, households);
+  sqlite3_bind_int64 (stmt, 4, population);
   return _cp_store_step_cached (store, stmt, _("Cannot save the community's households"), error);
+}
+
+gboolean
+cp_store_upsert_community (CpStore *store, CpCommunity *community, int year, GError **error)
+{
+  return cp_region_store_save_community (store, community, error)
+         && cp_region_store_set_community_year (store, community->id, year,
+                                                community->households, community->population,
+                                                error);
+}
+
+static gboolean
+exists (CpStore *store, const char *sql, const char *what, gboolean *out, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = cp_store_prepare (store, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return cp_store_set_sqlite_error (store, what, error);
+  *out = sqlite3_column_int (stmt, 0) != 0;
+  return TRUE;
+}
+
+gboolean
+cp_region_store_has_townships (CpStore *store, gboolean *out, GError **error)
+{
+  return exists (store, "SELECT EXISTS (SELECT 1 FROM township)", _("Cannot read the database"),
+                 out, error);
 }
 
 gboolean

@@ -16,6 +16,15 @@ GArray *cp_region_store_list_townships (CpStore *store, GError **error);
 /* Records the community; @year 0 means its households and population hold from the start. */
 gboolean cp_store_upsert_community (CpStore *store, CpCommunity *community, int year,
                                     GError **error);
+/* Records the community itself (upsert on the code), without figures; @id is set on return. */
+gboolean cp_region_store_save_community (CpStore *store, CpCommunity *community, GError **error);
+/* Records the households and population of community @community_id from @year on (0: from the
+ * start), replacing what that year had. */
+gboolean cp_region_store_set_community_year (CpStore *store, gint64 community_id, int year,
+                                             gint64 households, gint64 population,
+                                             GError **error);
+/* Whether the dataset has any township. */
+gboolean cp_region_store_has_townships (CpStore *store, gboolean *out, GError **error);
 gint64 cp_store_find_community (CpStore *store, const char *code);
 /* How many communities the dataset holds; -1 with @error set on failure. */
 gint64 cp_store_count_communities (CpStore *store, GError **error);
