@@ -172,7 +172,7 @@ check_file (const char *path, gboolean create, goffset *out_size, GError **error
                                "links. Point the link at a planner database."),
                              path);
       if (saved != ENOENT)
-        return cp_set_error (error, CP_ERROR_NOT_FOUND, _("Cannot open “%s”: %s"), path,
+        return cp_set_error (error, CP_ERROR_FAILED, _("Cannot open “%s”: %s"), path,
                              g_strerror (saved));
       if (!create)
         return cp_set_error (error, CP_ERROR_NOT_FOUND,
