@@ -7,51 +7,54 @@
 #include <math.h>
 
 #include "cp-check.h"
+#include "cp-test-utils.h"
 
 typedef struct
 {
-  char *dir;
-  CpStore *store;
+  CpTestStore ts;
+  CpStore *store; /* ts.store */
   gint64 township_2;
 } Fixture;
 
 static gint64
 township (CpStore *store, const char *code, const char *name, CpTownshipKind kind)
 {
-  CpTownship t = { .code = (char *) code, .name = (char *) name, .kind = kind };
-  g_assert_true (cp_store_upsert_township (store, &t, NULL));
-  return t.id;
+  return cp_test_add_township (store, code, name, kind);
 }
 
 static gint64
 community (CpStore *store, gint64 township_id, const char *code, CpCommunityKind kind,
            gboolean relocation, gint64 households)
 {
-  CpCommunity c = { .township_id = township_id, .code = (char *) code, .name = (char *) code,
-                    .kind = kind, .relocation_site = relocation, .households = households,
-                    .population = households * 2 };
-  g_assert_true (cp_store_upsert_community (store, &c, 0, NULL));
-  return c.id;
+  CpCommunity c = cp_test_community (township_id, code);
+
+  c.kind = kind;
+  c.relocation_site = relocation;
+  c.households = households;
+  c.population = households * 2;
+  return cp_test_insert_community (store, &c, 0);
 }
 
 static void
 facility (CpStore *store, gint64 community_id, const char *name, double total, double service,
           CpFacilityStatus status, int year, gint64 offices, gboolean government)
 {
-  CpFacility f = { .community_id = community_id, .name = (char *) name,
-                   .kind = CP_FACILITY_COMPREHENSIVE, .total_area_m2 = total,
-                   .service_area_m2 = service, .independent_offices = offices,
-                   .status = status, .year = year, .government_invested = government };
-  g_assert_true (cp_store_upsert_facility (store, &f, NULL));
+  CpFacility f = cp_test_facility (community_id, name, total);
+
+  f.service_area_m2 = service;
+  f.status = status;
+  f.year = year;
+  f.independent_offices = offices;
+  f.government_invested = government;
+  cp_test_insert_facility (store, &f);
 }
 
 /* Two townships, five communities; the expected results are worked out in each test. */
 static void
 fixture_set_up (Fixture *fx, gconstpointer data)
 {
-  fx->dir = g_dir_make_tmp ("cp-check-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (fx->dir, "check.db", NULL);
-  fx->store = cp_store_open (path, CP_STORE_OPEN_CREATE, NULL);
+  cp_test_store_set_up (&fx->ts, "check");
+  fx->store = fx->ts.store;
   CpStore *s = fx->store;
 
   gint64 t1 = township (s, "001", "民主街道", CP_TOWNSHIP_SUBDISTRICT);
@@ -65,7 +68,7 @@ fixture_set_up (Fixture *fx, gconstpointer data)
   gint64 c2 = community (s, t1, "001002", CP_COMMUNITY_URBAN, FALSE, 500);
   CpCommunity later = { .id = c2, .township_id = t1, .code = (char *) "001002",
                         .name = (char *) "001002", .households = 800, .population = 1600 };
-  g_assert_true (cp_store_upsert_community (s, &later, 2026, NULL));
+  cp_test_insert_community (s, &later, 2026);
   facility (s, c2, "C", 150, 150, CP_STATUS_IN_USE, 2024, 0, TRUE);
 
   gint64 c3 = community (s, fx->township_2, "100001", CP_COMMUNITY_RURAL, TRUE, 300);
@@ -78,11 +81,7 @@ fixture_set_up (Fixture *fx, gconstpointer data)
 static void
 fixture_tear_down (Fixture *fx, gconstpointer data)
 {
-  g_autofree char *path = g_strdup (cp_store_get_path (fx->store));
-  cp_store_free (fx->store);
-  g_remove (path);
-  g_rmdir (fx->dir);
-  g_free (fx->dir);
+  cp_test_store_tear_down (&fx->ts);
 }
 
 typedef struct

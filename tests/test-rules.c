@@ -3,19 +3,16 @@
 #include "config.h"
 
 #include "cp-rules.h"
+#include "cp-test-utils.h"
 
 static CpFacility
 comprehensive (double total, double service, int year)
 {
-  return (CpFacility){
-    .name = (char *) "综合服务中心",
-    .kind = CP_FACILITY_COMPREHENSIVE,
-    .total_area_m2 = total,
-    .service_area_m2 = service,
-    .provision = CP_PROVISION_NEW,
-    .status = CP_STATUS_IN_USE,
-    .year = year,
-  };
+  CpFacility f = cp_test_facility (0, "综合服务中心", total);
+
+  f.service_area_m2 = service;
+  f.year = year;
+  return f;
 }
 
 /* Checks one community with @n facilities in 2025 under the plan's standards. */

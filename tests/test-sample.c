@@ -6,6 +6,7 @@
 
 #include "cp-check.h"
 #include "cp-sample.h"
+#include "cp-test-utils.h"
 
 /* Auxiliary functions */
 
@@ -17,25 +18,13 @@ typedef struct
 static void
 fixture_set_up (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("test-sample-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = cp_test_dir_make ("sample");
 }
 
 static void
 fixture_tear_down (Fixture *fixture, gconstpointer data)
 {
-  GDir *dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_remove (path);
-    }
-  g_clear_pointer (&dir, g_dir_close);
-  g_rmdir (fixture->dir);
+  cp_test_dir_remove (fixture->dir);
   g_free (fixture->dir);
 }
 

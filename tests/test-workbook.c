@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "cp-test-utils.h"
 #include "cp-workbook-private.h"
 
 /* Open file descriptors of this process, or 0 where /proc does not tell. */
@@ -23,47 +24,42 @@ count_open_files (void)
 
 typedef struct
 {
-  char *dir;
+  CpTestStore ts;
+  CpStore *store;  /* ts.store */
+  const char *dir; /* ts.dir */
   char *out_path;
-  CpStore *store;
 } Fixture;
 
 static gint64
 township (CpStore *store, const char *code, const char *name)
 {
-  CpTownship t = { .code = (char *) code, .name = (char *) name, .kind = CP_TOWNSHIP_TOWN };
-  g_assert_true (cp_store_upsert_township (store, &t, NULL));
-  return t.id;
+  return cp_test_add_township (store, code, name, CP_TOWNSHIP_TOWN);
 }
 
 static gint64
 community (CpStore *store, gint64 township_id, const char *code, CpCommunityKind kind,
            gint64 households)
 {
-  CpCommunity c = { .township_id = township_id, .code = (char *) code, .name = (char *) code,
-                    .kind = kind, .households = households, .population = households * 2 };
-  g_assert_true (cp_store_upsert_community (store, &c, 0, NULL));
-  return c.id;
+  return cp_test_add_community (store, township_id, code, kind, households);
 }
 
 static void
 facility (CpStore *store, gint64 community_id, double total, double service)
 {
-  CpFacility f = { .community_id = community_id, .name = (char *) "综合服务中心",
-                   .kind = CP_FACILITY_COMPREHENSIVE, .total_area_m2 = total,
-                   .service_area_m2 = service, .status = CP_STATUS_IN_USE, .year = 2020 };
-  g_assert_true (cp_store_upsert_facility (store, &f, NULL));
+  CpFacility f = cp_test_facility (community_id, "综合服务中心", total);
+
+  f.service_area_m2 = service;
+  cp_test_insert_facility (store, &f);
 }
 
 /* Two townships, five communities. */
 static void
 fixture_set_up (Fixture *fx, gconstpointer data)
 {
-  fx->dir = g_dir_make_tmp ("cp-workbook-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (fx->dir, "workbook.db", NULL);
+  cp_test_store_set_up (&fx->ts, "workbook");
+  fx->store = fx->ts.store;
+  fx->dir = fx->ts.dir;
   fx->out_path = g_build_filename (fx->dir, "out.xlsx", NULL);
-  fx->store = cp_store_open (path, CP_STORE_OPEN_CREATE, NULL);
-  g_assert_nonnull (fx->store);
 
   gint64 t1 = township (fx->store, "001", "民主街道");
   gint64 t2 = township (fx->store, "100", "新站镇");
@@ -74,20 +70,17 @@ fixture_set_up (Fixture *fx, gconstpointer data)
   facility (fx->store, community (fx->store, t2, "100003", CP_COMMUNITY_RURAL, 300), 150, 150);
 }
 
-/* Removes everything in the fixture's folder; fails on what the writer should not have left. */
+/* Fails on what the writer should not have left in the folder (a temporary file, hidden or
+ * not): only the database's own files and out.xlsx may be there. Then removes the folder. */
 static void
 fixture_tear_down (Fixture *fx, gconstpointer data)
 {
-  cp_store_free (fx->store);
-  g_autoptr (GDir) dir = g_dir_open (fx->dir, 0, NULL);
-  const char *name;
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fx->dir, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (fx->dir);
-  g_free (fx->dir);
+  g_clear_pointer (&fx->ts.store, cp_store_free);
+  g_auto (GStrv) names = cp_test_dir_list (fx->dir);
+  for (guint i = 0; names[i] != NULL; i++)
+    if (!g_str_has_prefix (names[i], "workbook.db") && g_strcmp0 (names[i], "out.xlsx") != 0)
+      g_error ("the workbook writer left “%s” in %s", names[i], fx->dir);
+  cp_test_store_tear_down (&fx->ts);
   g_free (fx->out_path);
 }
 
