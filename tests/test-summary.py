@@ -127,5 +127,63 @@ class SummaryTest(unittest.TestCase):
                        check=True)
 
 
+class HandWorked(unittest.TestCase):
+    """The summary of the small fixture (tests/data/schema-1.db, made at schema 1 from the
+    fixture-*.csv files) holds the numbers worked out by hand in test-workbook.py. In 2025:
+    4 communities; covered 3 of 4 (新丰村 has no facility); rural covered 1 of 2; compliant 1
+    (民主社区); below the area standard 光明社区 (450.0 required, 400.0 actual, 50.0 short) and
+    新丰村 (45.0, 0.0, 45.0), 95.0 m² in all. In 2026 光明社区's 二部 (60 m²) counts: 460.0, not
+    short, so only 新丰村 is, 45.0 m²."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.dir = tempfile.mkdtemp(prefix="cp-summary-hand-")
+        cls.db = os.path.join(cls.dir, "schema-1.db")
+        data = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
+        shutil.copyfile(os.path.join(data, "schema-1.db"), cls.db)
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.dir, ignore_errors=True)
+
+    def lines(self, year):
+        """The summary's text lines with runs of spaces made one."""
+        out = os.path.join(self.dir, f"summary-{year}.pdf")
+        run(["export", "summary", self.db, "-o", out, "--year", year])
+        return [re.sub(r"\s+", " ", line).strip() for line in pdftotext(out).splitlines()]
+
+    def test_2025(self):
+        lines = self.lines("2025")
+        for expected in ("Communities and villages 4",
+                         "Facility coverage 75.0% (3 of 4)",
+                         "Rural coverage (target 80%) 50.0% (1 of 2)",
+                         "Compliant with every rule 25.0% (1 of 4)",
+                         "Below the area standard 2 communities",
+                         "Total area shortfall 95.0 m²",
+                         # Township, communities, compliant, coverage, households, required,
+                         # actual, shortfall.
+                         "民主街道 2 1 100.0% 2500 750.0 850.5 50.0",
+                         "新站镇 2 0 50.0% 570 171.0 180.0 45.0",
+                         "Total 4 1 75.0% 3070 921.0 1030.5 95.0",
+                         # No., code, township, community, households, required, actual, short.
+                         "1 220281001002 民主街道 光明社区 1500 450.0 400.0 50.0",
+                         "2 220281100202 新站镇 新丰村 150 45.0 0.0 45.0",
+                         "2 communities fall short in all."):
+            with self.subTest(line=expected):
+                self.assertIn(expected, lines)
+
+    def test_2026(self):
+        lines = self.lines("2026")
+        for expected in ("Below the area standard 1 community",
+                         "Total area shortfall 45.0 m²",
+                         "民主街道 2 1 100.0% 2500 750.0 910.5 0.0",
+                         "Total 4 1 75.0% 3070 921.0 1090.5 45.0",
+                         "1 220281100202 新站镇 新丰村 150 45.0 0.0 45.0",
+                         "1 community falls short in all."):
+            with self.subTest(line=expected):
+                self.assertIn(expected, lines)
+        self.assertFalse([line for line in lines if "光明社区" in line])
+
+
 if __name__ == "__main__":
     unittest.main(argv=[sys.argv[0], "-v"])

@@ -303,5 +303,99 @@ class ReadWithLibreOffice(RoundTrip):
         self.assertAlmostEqual(self.number(total[10]), s["total_shortfall_m2"], places=6)
 
 
+# The fixture of tests/data/fixture-*.csv, kept as tests/data/schema-1.db (made by the program at
+# schema 1; opening a copy also proves that such a file still opens). Worked out by hand with the
+# plan's standards: required = households × 30 / 100; actual = total area of the in-use
+# comprehensive facilities built by the year; shortfall = required − actual when positive.
+#   民主社区 urban 1000 hh: required 300.0; 党群服务中心 450.5 → short 0; compliant.
+#   光明社区 urban 1500 hh, relocation site: required 450.0; 服务中心 400 (service 300 = 75% < 80%,
+#     1 independent office, government-invested and unregistered); 二部 60 counts from 2026.
+#     2025: actual 400.0, short 50.0: area, service share, offices, relocation, registration.
+#     2026: actual 460.0, short 0: the same but area.
+#   新站村 rural 420 hh: required 126.0; 服务中心 180 (the 卫生室 is not comprehensive) → short 0,
+#     but a rural building under 200 m².
+#   新丰村 rural 150 hh: required 45.0; no facility → actual 0, short 45.0: area, coverage.
+# Townships: 民主街道 2500 hh, required 750.0, actual 850.5 (2026: 910.5), short 50.0 (2026: 0),
+# 850.5 × 100 / 2500 = 34.02 → 34.0 (2026: 36.42 → 36.4) m² per 100 households; 新站镇 570 hh,
+# required 171.0, actual 180.0, short 45.0, 180 × 100 / 570 = 31.58 → 31.6. Total 3070 hh,
+# required 921.0, actual 1030.5 (2026: 1090.5), short 95.0 (2026: 45.0), 33.57 → 33.6
+# (2026: 35.52 → 35.5); compliant 1 of 4 (0.25), covered 3 of 4 (0.75).
+M, N = "Met", "Not met"
+HAND_DETAIL = {
+    "2025": [
+        ("220281001001", "民主街道", "民主社区", "Urban community", 1000, 300, 450.5, 0,
+         "Compliant", M, M, M, M, M, M, M),
+        ("220281001002", "民主街道", "光明社区", "Urban community", 1500, 450, 400, 50,
+         "Not compliant", N, M, N, N, M, N, N),
+        ("220281100201", "新站镇", "新站村", "Village", 420, 126, 180, 0,
+         "Not compliant", M, N, M, M, M, M, M),
+        ("220281100202", "新站镇", "新丰村", "Village", 150, 45, 0, 45,
+         "Not compliant", N, M, M, M, N, M, M),
+    ],
+}
+HAND_DETAIL["2026"] = [HAND_DETAIL["2025"][0],
+                       ("220281001002", "民主街道", "光明社区", "Urban community", 1500, 450, 460,
+                        0, "Not compliant", M, M, N, N, M, N, N),
+                       *HAND_DETAIL["2025"][2:]]
+HAND_SUMMARY = {
+    "2025": [
+        ("220281001", "民主街道", 2, 1, 0.5, 2, 1, 2500, 750, 850.5, 50, 34, 30),
+        ("220281100", "新站镇", 2, 0, 0, 1, 0.5, 570, 171, 180, 45, 31.6, 30),
+        (None, "Total", 4, 1, 0.25, 3, 0.75, 3070, 921, 1030.5, 95, 33.6, 30),
+    ],
+    "2026": [
+        ("220281001", "民主街道", 2, 1, 0.5, 2, 1, 2500, 750, 910.5, 0, 36.4, 30),
+        ("220281100", "新站镇", 2, 0, 0, 1, 0.5, 570, 171, 180, 45, 31.6, 30),
+        (None, "Total", 4, 1, 0.25, 3, 0.75, 3070, 921, 1090.5, 45, 35.5, 30),
+    ],
+}
+
+
+@unittest.skipIf(openpyxl is None, "python3-openpyxl is not installed")
+class HandWorked(unittest.TestCase):
+    """The workbook of the small fixture holds the numbers worked out by hand above."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.db = os.path.join(cls.tmp.name, "schema-1.db")
+        data = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
+        shutil.copyfile(os.path.join(data, "schema-1.db"), cls.db)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def rows(self, year):
+        out = os.path.join(self.tmp.name, f"{year}.xlsx")
+        r = run("export", "workbook", self.db, "-o", out, "--year", year)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        book = openpyxl.load_workbook(out)
+        self.assertEqual(book.sheetnames, ["汇总", "设施达标"])
+        return ([tuple(r) for r in book["汇总"].iter_rows(values_only=True)],
+                [tuple(r) for r in book["设施达标"].iter_rows(values_only=True)])
+
+    def assert_rows(self, actual, expected):
+        self.assertEqual(len(actual), len(expected))
+        for a, e in zip(actual, expected):
+            self.assertEqual(len(a), len(e), a)
+            for x, y in zip(a, e):
+                if isinstance(y, (int, float)) and not isinstance(y, bool):
+                    self.assertIsInstance(x, (int, float), a)  # a number, not text
+                    self.assertAlmostEqual(x, y, places=9, msg=a)
+                else:
+                    self.assertEqual(x, y, a)
+
+    def test_years(self):
+        for year in ("2025", "2026"):
+            with self.subTest(year=year):
+                summary, detail = self.rows(year)
+                self.assertEqual(summary[0][0], f"Community service facilities of 蛟河市, {year}")
+                self.assertEqual(list(summary[2]), SUMMARY_HEADER)
+                self.assert_rows(summary[3:], HAND_SUMMARY[year])
+                self.assertEqual(list(detail[0]), DETAIL_HEADER)
+                self.assert_rows(detail[1:], HAND_DETAIL[year])
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)
