@@ -155,6 +155,19 @@ def wait_for_app(process, name="community-planner"):
     return wait_for("the application on the accessibility bus", found, timeout=APP_TIMEOUT)
 
 
+def is_closed(app, window):
+    """Whether @window (a dialog of @app) has closed: gone from the application's windows, no
+    longer showing, or no longer answering. (GTK 4.8 sometimes fails to tell the bus that a
+    window went, "g_variant_new_object_path: assertion … failed", and its old entry stays.)"""
+    try:
+        state = window.getState()
+        if state.contains(pyatspi.STATE_DEFUNCT) or not state.contains(pyatspi.STATE_SHOWING):
+            return True
+    except Exception:
+        return True
+    return all(w != window for w in app if w is not None)
+
+
 def find_app(name):
     desktop = pyatspi.Registry.getDesktop(0)
     for app in desktop:
