@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cp-store.h"
+#include "cp-test-utils.h"
 
 typedef struct
 {
@@ -19,23 +20,15 @@ typedef struct
 static void
 fixture_set_up (Fixture *fx, gconstpointer data)
 {
-  fx->dir = g_dir_make_tmp ("cp-store-XXXXXX", NULL);
+  fx->dir = cp_test_dir_make ("store");
   fx->path = g_build_filename (fx->dir, "test.db", NULL);
 }
 
+/* Removes the folder with whatever a test made in it, read-only files and folders included. */
 static void
 fixture_tear_down (Fixture *fx, gconstpointer data)
 {
-  g_autoptr (GDir) dir = g_dir_open (fx->dir, 0, NULL);
-  const char *name;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fx->dir, name, NULL);
-      g_chmod (path, 0644);
-      g_remove (path);
-    }
-  g_rmdir (fx->dir);
+  cp_test_dir_remove (fx->dir);
   g_free (fx->dir);
   g_free (fx->path);
 }
@@ -43,11 +36,7 @@ fixture_tear_down (Fixture *fx, gconstpointer data)
 static char *
 file_digest (const char *path)
 {
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+  return cp_test_file_digest (path);
 }
 
 static int
@@ -626,6 +615,21 @@ test_facility_insert_refuses_duplicate (Fixture *fx, gconstpointer data)
   g_assert_cmpint (again.id, ==, first);
 }
 
+/* A file that cannot be looked at (here a name too long for the file system) is a failure with
+ * the system's reason, not "not found". */
+static void
+test_unreadable_path_is_not_not_found (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *long_name = g_strnfill (300, 'a');
+  g_autofree char *path = g_build_filename (fx->dir, long_name, NULL);
+
+  g_autoptr (CpStore) store = cp_store_open (path, CP_STORE_OPEN_DEFAULT, &error);
+  g_assert_null (store);
+  g_assert_error (error, CP_ERROR, CP_ERROR_FAILED);
+  g_assert_true (g_str_has_prefix (error->message, "Cannot open “"));
+}
+
 static void
 add_test (const char *path, void (*func) (Fixture *, gconstpointer))
 {
@@ -649,6 +653,7 @@ main (int argc, char **argv)
   add_test ("/store/constraints", test_constraints);
   add_test ("/store/facility-round-trip", test_facility_round_trip);
   add_test ("/store/facility-insert-refuses-duplicate", test_facility_insert_refuses_duplicate);
+  add_test ("/store/unreadable-path-is-not-not-found", test_unreadable_path_is_not_not_found);
   add_test ("/store/backup", test_backup);
   add_test ("/store/zero-byte-file", test_zero_byte_file);
   add_test ("/store/empty-sqlite-file", test_empty_sqlite_file);
