@@ -17,6 +17,10 @@ the seven rules) and the years 2025 and 2026 it keeps:
   chart-YEAR.png           `export chart … facilities`: compared by decoded pixels (zlib of IDAT)
   chart-YEAR.svg           the same chart as SVG, compared as text
 Without --record the outputs are regenerated with $COMMUNITY_PLANNER and must be equal.
+
+The same comparison by hand on a larger sample: CP_GOLDEN_SCALE=100 makes the database with
+`init FILE --sample --scale 100`, and CP_GOLDEN_DIR names the folder of its goldens (recorded with
+the old program and --record, outside the tree: they are tens of megabytes).
 """
 
 import datetime
@@ -32,7 +36,9 @@ import unittest
 import zlib
 
 PLANNER = os.environ.get("COMMUNITY_PLANNER", "community-planner")
-GOLDEN_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "golden")
+GOLDEN_DIR = os.environ.get("CP_GOLDEN_DIR") or os.path.join(
+    os.path.dirname(os.path.abspath(__file__)), "data", "golden")
+SCALE = os.environ.get("CP_GOLDEN_SCALE")
 YEARS = ("2025", "2026")
 LANGS = ("C.UTF-8", "zh_CN.UTF-8")
 
@@ -91,7 +97,7 @@ def png_pixels(data):
 def generate(work):
     """Every output for the sample, as {name: bytes}, plus the exit statuses."""
     db = os.path.join(work, "sample.db")
-    run_ok(["init", db, "--sample"])
+    run_ok(["init", db, "--sample"] + (["--scale", SCALE] if SCALE else []))
     outputs, statuses = {}, {}
     for year in YEARS:
         status, out, _ = run(["check", db, "--json", "--year", year])
