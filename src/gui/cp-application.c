@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "cp-application.h"
+#include "cp-facility-page.h"
 #include "cp-gui-resources.h"
 #include "cp-window.h"
 
@@ -111,6 +112,8 @@ cp_application_activate (GApplication *application)
     {
       g_autofree char *path = initial_path (self);
       window = GTK_WINDOW (cp_window_new (GTK_APPLICATION (application)));
+      /* The pages, one a domain, in the order of the switcher. */
+      cp_window_add_page (CP_WINDOW (window), cp_facility_page_new ());
       gtk_window_present (window);
       cp_window_open (CP_WINDOW (window), path);
       return;

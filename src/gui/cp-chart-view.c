@@ -9,7 +9,7 @@ struct _CpChartView
 {
   GtkDrawingArea parent_instance;
 
-  CpChartData *data; /* owned */
+  CpBarChart *data; /* owned */
 };
 
 G_DEFINE_FINAL_TYPE (CpChartView, cp_chart_view, GTK_TYPE_DRAWING_AREA)
@@ -22,7 +22,7 @@ draw_chart (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer u
   CpChartView *self = CP_CHART_VIEW (area);
 
   if (self->data != NULL)
-    cp_chart_paint_facilities (cr, self->data, width, height);
+    cp_bar_chart_paint (cr, self->data, width, height);
 }
 
 static gboolean
@@ -33,11 +33,11 @@ on_query_tooltip (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip
 
   if (self->data == NULL || keyboard)
     return FALSE;
-  int index = cp_chart_facilities_hit_test (self->data, gtk_widget_get_width (widget),
+  int index = cp_bar_chart_hit_test (self->data, gtk_widget_get_width (widget),
                                             gtk_widget_get_height (widget), x, y);
   if (index < 0)
     return FALSE;
-  g_autofree char *text = cp_chart_facilities_tooltip (self->data, index);
+  g_autofree char *text = cp_bar_chart_tooltip (self->data, index);
   gtk_tooltip_set_text (tooltip, text);
   return TRUE;
 }
@@ -49,7 +49,7 @@ cp_chart_view_finalize (GObject *object)
 {
   CpChartView *self = CP_CHART_VIEW (object);
 
-  g_clear_pointer (&self->data, cp_chart_data_free);
+  g_clear_pointer (&self->data, cp_bar_chart_free);
   G_OBJECT_CLASS (cp_chart_view_parent_class)->finalize (object);
 }
 
@@ -79,11 +79,11 @@ cp_chart_view_new (void)
 }
 
 void
-cp_chart_view_set_data (CpChartView *self, CpChartData *data)
+cp_chart_view_set_data (CpChartView *self, CpBarChart *data)
 {
   g_return_if_fail (CP_IS_CHART_VIEW (self));
 
-  g_clear_pointer (&self->data, cp_chart_data_free);
+  g_clear_pointer (&self->data, cp_bar_chart_free);
   self->data = data;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

@@ -5,7 +5,7 @@
 
 #include <gtk/gtk.h>
 
-#include "cp-chart.h"
+#include "cp-bar-chart.h"
 
 G_BEGIN_DECLS
 
@@ -14,6 +14,6 @@ G_DECLARE_FINAL_TYPE (CpChartView, cp_chart_view, CP, CHART_VIEW, GtkDrawingArea
 
 GtkWidget *cp_chart_view_new (void);
 /* Takes @data (NULL shows nothing). */
-void cp_chart_view_set_data (CpChartView *self, CpChartData *data);
+void cp_chart_view_set_data (CpChartView *self, CpBarChart *data);
 
 G_END_DECLS

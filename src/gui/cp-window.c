@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "cp-dataset.h"
+#include "cp-message.h"
 #include "cp-window-private.h"
 
 G_DEFINE_FINAL_TYPE (CpWindow, cp_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -80,28 +81,81 @@ remember_file (CpWindow *self, const char *path)
                            path == NULL || g_str_equal (path, default_path) ? "" : path);
 }
 
+typedef void (*PageFunc) (CpPage *page, gpointer user_data);
+
+static void
+foreach_page (CpWindow *self, PageFunc func, gpointer user_data)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->stack)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (CP_IS_PAGE (child))
+      func (CP_PAGE (child), user_data);
+}
+
+static void
+page_set_store (CpPage *page, gpointer store)
+{
+  cp_page_set_store (page, store);
+}
+
+static void
+page_set_year (CpPage *page, gpointer year)
+{
+  cp_page_set_year (page, GPOINTER_TO_INT (year));
+}
+
+static void
+page_reload (CpPage *page, gpointer user_data)
+{
+  cp_page_reload (page);
+}
+
 static void
 set_store (CpWindow *self, CpStore *store)
 {
-  cp_facility_page_set_store (self->facility_page, NULL);
+  foreach_page (self, page_set_store, NULL);
   g_clear_pointer (&self->store, cp_store_free);
   self->store = store;
-  cp_facility_page_set_store (self->facility_page, store);
+  foreach_page (self, page_set_store, store);
   show_store_state (self);
-  cp_window_update_actions (self);
+  _cp_window_update_actions (self);
 }
 
 static gboolean
 update_progress (gpointer user_data)
 {
   CpWindow *self = user_data;
-  int permille = g_atomic_int_get (&self->job_permille);
+  double fraction = self->job != NULL ? cp_job_get_fraction (self->job) : -1;
 
-  if (permille < 0)
+  if (fraction < 0)
     gtk_progress_bar_pulse (self->progress_bar);
   else
-    gtk_progress_bar_set_fraction (self->progress_bar, permille / 1000.0);
+    gtk_progress_bar_set_fraction (self->progress_bar, fraction);
   return G_SOURCE_CONTINUE;
+}
+
+/* The window's part of a finished job; then the caller's. */
+typedef struct
+{
+  CpWindow *window; /* a reference */
+  CpJobDone done;
+  gpointer user_data;
+} JobEnd;
+
+static void
+on_job_done (CpJob *job, const GError *error, gpointer user_data)
+{
+  JobEnd *end = user_data;
+  CpWindow *self = end->window;
+
+  g_clear_handle_id (&self->progress_timeout, g_source_remove);
+  gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
+  g_clear_object (&self->job);
+  _cp_window_update_actions (self);
+  end->done (job, error, end->user_data);
+  g_object_unref (end->window);
+  g_free (end);
+  g_object_unref (job);
 }
 
 /* Callbacks */
@@ -109,13 +163,21 @@ update_progress (gpointer user_data)
 static void
 on_year_changed (CpWindow *self)
 {
-  cp_facility_page_set_year (self->facility_page, cp_window_get_year (self));
+  foreach_page (self, page_set_year, GINT_TO_POINTER (_cp_window_get_year (self)));
 }
 
 static void
 on_progress_cancel (CpWindow *self)
 {
-  g_cancellable_cancel (self->job_cancellable);
+  if (self->job != NULL)
+    cp_job_cancel (self->job);
+}
+
+static void
+on_visible_page_changed (CpWindow *self)
+{
+  _cp_window_fill_export_menu (self);
+  _cp_window_update_actions (self);
 }
 
 /* GObject overrides */
@@ -126,7 +188,8 @@ cp_window_close_request (GtkWindow *window)
   CpWindow *self = CP_WINDOW (window);
 
   save_size (self);
-  g_cancellable_cancel (self->job_cancellable);
+  if (self->job != NULL)
+    cp_job_cancel (self->job);
   return GTK_WINDOW_CLASS (cp_window_parent_class)->close_request (window);
 }
 
@@ -136,12 +199,12 @@ cp_window_dispose (GObject *object)
   CpWindow *self = CP_WINDOW (object);
 
   g_clear_handle_id (&self->progress_timeout, g_source_remove);
-  if (self->facility_page != NULL)
-    cp_facility_page_set_store (self->facility_page, NULL);
+  if (self->stack != NULL)
+    foreach_page (self, page_set_store, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CP_TYPE_WINDOW);
   g_clear_pointer (&self->store, cp_store_free);
   g_clear_object (&self->settings);
-  g_clear_object (&self->job_cancellable);
+  g_clear_object (&self->export_menu);
   G_OBJECT_CLASS (cp_window_parent_class)->dispose (object);
 }
 
@@ -154,21 +217,21 @@ cp_window_class_init (CpWindowClass *klass)
   object_class->dispose = cp_window_dispose;
   GTK_WINDOW_CLASS (klass)->close_request = cp_window_close_request;
 
-  g_type_ensure (CP_TYPE_FACILITY_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/cn/gov/jiaohe/CommunityPlanner/ui/cp-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CpWindow, year_spin);
   gtk_widget_class_bind_template_child (widget_class, CpWindow, sample_bar);
   gtk_widget_class_bind_template_child (widget_class, CpWindow, read_only_bar);
   gtk_widget_class_bind_template_child (widget_class, CpWindow, read_only_label);
+  gtk_widget_class_bind_template_child (widget_class, CpWindow, export_button);
   gtk_widget_class_bind_template_child (widget_class, CpWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, CpWindow, facility_page);
   gtk_widget_class_bind_template_child (widget_class, CpWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, CpWindow, progress_label);
   gtk_widget_class_bind_template_child (widget_class, CpWindow, progress_bar);
   gtk_widget_class_bind_template_callback (widget_class, on_year_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_progress_cancel);
-  cp_window_install_actions (widget_class);
+  gtk_widget_class_bind_template_callback (widget_class, on_visible_page_changed);
+  _cp_window_install_actions (widget_class);
 }
 
 static void
@@ -179,9 +242,10 @@ cp_window_init (CpWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->settings = settings_if_installed ();
   restore_size (self);
+  self->export_menu = g_menu_new ();
+  gtk_menu_button_set_menu_model (self->export_button, G_MENU_MODEL (self->export_menu));
   gtk_spin_button_set_value (self->year_spin, g_date_time_get_year (now));
-  on_year_changed (self);
-  cp_window_update_actions (self);
+  on_visible_page_changed (self);
 }
 
 /* Public API */
@@ -190,6 +254,19 @@ CpWindow *
 cp_window_new (GtkApplication *application)
 {
   return g_object_new (CP_TYPE_WINDOW, "application", application, NULL);
+}
+
+void
+cp_window_add_page (CpWindow *self, CpPage *page)
+{
+  g_return_if_fail (CP_IS_WINDOW (self));
+  g_return_if_fail (CP_IS_PAGE (page));
+
+  gtk_stack_add_titled (self->stack, GTK_WIDGET (page), cp_page_get_name (page),
+                        cp_page_get_title (page));
+  cp_page_set_year (page, _cp_window_get_year (self));
+  cp_page_set_store (page, self->store);
+  on_visible_page_changed (self);
 }
 
 gboolean
@@ -206,7 +283,7 @@ cp_window_open (CpWindow *self, const char *path)
     {
       g_autofree char *primary = g_strdup_printf (_("Cannot open “%s”"),
                                                   path != NULL ? path : default_path);
-      cp_window_show_error (self, primary, error);
+      _cp_window_show_error (self, primary, error);
       return FALSE;
     }
   set_store (self, store);
@@ -214,119 +291,78 @@ cp_window_open (CpWindow *self, const char *path)
   return TRUE;
 }
 
+/* Private API */
+
 int
-cp_window_get_year (CpWindow *self)
+_cp_window_get_year (CpWindow *self)
 {
   return gtk_spin_button_get_value_as_int (self->year_spin);
 }
 
+CpPage *
+_cp_window_get_visible_page (CpWindow *self)
+{
+  GtkWidget *child = gtk_stack_get_visible_child (self->stack);
+
+  return child != NULL && CP_IS_PAGE (child) ? CP_PAGE (child) : NULL;
+}
+
 void
-cp_window_reload (CpWindow *self)
+_cp_window_reload (CpWindow *self)
 {
   show_store_state (self);
-  cp_facility_page_reload (self->facility_page);
+  foreach_page (self, page_reload, NULL);
 }
 
 void
-cp_window_update_actions (CpWindow *self)
+_cp_window_update_actions (CpWindow *self)
 {
-  gboolean idle = self->job_cancellable == NULL;
+  CpPage *page = _cp_window_get_visible_page (self);
+  gboolean idle = self->job == NULL;
   gboolean open = self->store != NULL;
   gboolean writable = open && !cp_store_is_read_only (self->store);
+  guint n_exports = 0;
+  gboolean imports = page != NULL && cp_page_get_import_domains (page)[0] != NULL;
 
+  if (page != NULL)
+    cp_page_list_exports (page, &n_exports);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open", idle);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new", idle);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", idle && writable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-workbook", idle && open);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-chart", idle && open);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", idle && open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", idle && writable && imports);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", idle && open && n_exports > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-first",
+                                 idle && open && n_exports > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print",
+                                 idle && open && page != NULL && cp_page_can_print (page));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", page != NULL);
 }
 
 void
-cp_window_start_job (CpWindow *self,
-                     const char *label,
-                     GTaskThreadFunc func,
-                     gpointer task_data,
-                     GDestroyNotify task_data_free,
-                     GAsyncReadyCallback done)
+_cp_window_run_job (CpWindow *self, CpJob *job, CpJobDone done, gpointer user_data)
 {
-  g_return_if_fail (self->job_cancellable == NULL);
+  g_return_if_fail (self->job == NULL);
 
-  self->job_cancellable = g_cancellable_new ();
-  g_atomic_int_set (&self->job_permille, -1);
-  gtk_label_set_text (self->progress_label, label);
+  JobEnd *end = g_new0 (JobEnd, 1);
+  end->window = g_object_ref (self);
+  end->done = done;
+  end->user_data = user_data;
+  self->job = g_object_ref (job);
+  gtk_label_set_text (self->progress_label, cp_job_get_label (job));
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
   self->progress_timeout = g_timeout_add (100, update_progress, self);
-  cp_window_update_actions (self);
-
-  g_autoptr (GTask) task = g_task_new (self, self->job_cancellable, done, NULL);
-  g_task_set_task_data (task, task_data, task_data_free);
-  g_task_run_in_thread (task, func);
+  _cp_window_update_actions (self);
+  cp_job_start (job, on_job_done, end);
 }
 
 void
-cp_window_end_job (CpWindow *self)
+_cp_window_show_error (CpWindow *self, const char *primary, const GError *error)
 {
-  g_clear_handle_id (&self->progress_timeout, g_source_remove);
-  g_clear_object (&self->job_cancellable);
-  gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
-  cp_window_update_actions (self);
+  cp_message_show_error (GTK_WIDGET (self), primary, error);
 }
 
 void
-cp_window_job_progress (double fraction, gpointer user_data)
+_cp_window_show_info (CpWindow *self, const char *primary, const char *secondary)
 {
-  CpWindow *self = user_data;
-
-  g_atomic_int_set (&self->job_permille, (int) (CLAMP (fraction, 0.0, 1.0) * 1000));
-}
-
-static guint
-count_lines (const char *text)
-{
-  guint lines = 1;
-
-  for (const char *p = text; *p != '\0'; p++)
-    lines += *p == '\n';
-  return lines;
-}
-
-static void
-show_message (CpWindow *self, GtkMessageType type, const char *primary, const char *secondary)
-{
-  GtkWidget *dialog = gtk_message_dialog_new (GTK_WINDOW (self),
-                                              GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                              type, GTK_BUTTONS_CLOSE, "%s", primary);
-  GtkWidget *area = gtk_message_dialog_get_message_area (GTK_MESSAGE_DIALOG (dialog));
-
-  /* An import can list many problems, one a line: scroll them, and let them be copied. */
-  if (secondary != NULL && count_lines (secondary) > 6)
-    {
-      GtkWidget *label = gtk_label_new (secondary);
-      GtkWidget *scrolled = gtk_scrolled_window_new ();
-      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_yalign (GTK_LABEL (label), 0);
-      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
-      gtk_scrolled_window_set_min_content_width (GTK_SCROLLED_WINDOW (scrolled), 560);
-      gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 240);
-      gtk_box_append (GTK_BOX (area), scrolled);
-    }
-  else if (secondary != NULL)
-    gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", secondary);
-  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-void
-cp_window_show_error (CpWindow *self, const char *primary, const GError *error)
-{
-  show_message (self, GTK_MESSAGE_ERROR, primary, error != NULL ? error->message : NULL);
-}
-
-void
-cp_window_show_info (CpWindow *self, const char *primary, const char *secondary)
-{
-  show_message (self, GTK_MESSAGE_INFO, primary, secondary);
+  cp_message_show (GTK_WIDGET (self), GTK_MESSAGE_INFO, primary, secondary);
 }

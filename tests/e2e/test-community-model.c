@@ -60,11 +60,11 @@ test_filter (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
 
-  g_assert_true (cp_community_model_reload (f->model, &error));
+  g_assert_true (cp_sql_list_model_reload (CP_SQL_LIST_MODEL (f->model), &error));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->model)), ==, 290);
 
   cp_community_model_set_filter (f->model, 0, "220281001002");
-  g_assert_true (cp_community_model_reload (f->model, &error));
+  g_assert_true (cp_sql_list_model_reload (CP_SQL_LIST_MODEL (f->model), &error));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->model)), ==, 1);
   g_autoptr (CpCommunityRow) row = row_at (f, 0);
   const CpCommunityResult *result = cp_community_row_get_result (row);
@@ -76,7 +76,7 @@ test_filter (Fixture *f, gconstpointer data)
 
   /* LIKE's wildcards in the search are plain characters. */
   cp_community_model_set_filter (f->model, 0, "%");
-  g_assert_true (cp_community_model_reload (f->model, &error));
+  g_assert_true (cp_sql_list_model_reload (CP_SQL_LIST_MODEL (f->model), &error));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->model)), ==, 0);
 }
 
@@ -109,7 +109,7 @@ test_sort (Fixture *f, gconstpointer data)
     for (int descending = 0; descending < 2; descending++)
       {
         cp_community_model_set_sort (f->model, column, descending);
-        g_assert_true (cp_community_model_reload (f->model, &error));
+        g_assert_true (cp_sql_list_model_reload (CP_SQL_LIST_MODEL (f->model), &error));
         g_assert_no_error (error);
         g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->model)), ==, 290);
         if (column < CP_COLUMN_REQUIRED || column == CP_N_COLUMNS)
@@ -126,12 +126,12 @@ test_sort (Fixture *f, gconstpointer data)
       }
   /* The largest shortfall of the sample first. */
   cp_community_model_set_sort (f->model, CP_COLUMN_SHORTFALL, TRUE);
-  g_assert_true (cp_community_model_reload (f->model, &error));
+  g_assert_true (cp_sql_list_model_reload (CP_SQL_LIST_MODEL (f->model), &error));
   g_autoptr (CpCommunityRow) first = row_at (f, 0);
   g_assert_cmpfloat (cp_community_row_get_result (first)->shortfall_m2, >, 0);
   /* Compliant ones first when sorted by result. */
   cp_community_model_set_sort (f->model, CP_COLUMN_RESULT, FALSE);
-  g_assert_true (cp_community_model_reload (f->model, &error));
+  g_assert_true (cp_sql_list_model_reload (CP_SQL_LIST_MODEL (f->model), &error));
   g_autoptr (CpCommunityRow) top = row_at (f, 0);
   g_autoptr (CpCommunityRow) bottom = row_at (f, 289);
   g_assert_true (cp_community_row_is_compliant (top));
@@ -144,7 +144,7 @@ test_refresh (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
 
   cp_community_model_set_filter (f->model, 0, "220281001002");
-  g_assert_true (cp_community_model_reload (f->model, &error));
+  g_assert_true (cp_sql_list_model_reload (CP_SQL_LIST_MODEL (f->model), &error));
   g_autoptr (CpCommunityRow) row = row_at (f, 0);
   CpFacility facility = {
     .community_id = cp_community_row_get_id (row),
@@ -157,7 +157,9 @@ test_refresh (Fixture *f, gconstpointer data)
     .year = 2025,
   };
   g_assert_true (cp_store_upsert_facility (f->store, &facility, &error));
-  cp_community_model_refresh (f->model, facility.community_id);
+  g_assert_true (cp_sql_list_model_refresh (CP_SQL_LIST_MODEL (f->model), facility.community_id,
+                                            &error));
+  g_assert_no_error (error);
   g_autoptr (CpCommunityRow) again = row_at (f, 0);
   /* The same object, now 185.5 + 60.0 = 245.5 m² against 242.4 m². */
   g_assert_true (again == row);

@@ -6,6 +6,7 @@
 
 #include <glib/gstdio.h>
 
+#include "cp-facility-summary.h"
 #include "cp-print.h"
 #include "cp-sample.h"
 
@@ -36,7 +37,9 @@ test_print_matches_export (void)
   CpSummary *summary = cp_summary_new (store, 2025, NULL, &error);
   g_assert_no_error (error);
 
-  g_autoptr (GtkPrintOperation) operation = cp_print_operation_new (summary);
+  g_autoptr (GtkPrintOperation) operation
+      = cp_print_operation_new (cp_summary_get_document (summary), summary,
+                                (GDestroyNotify) cp_summary_free);
   gtk_print_operation_set_export_filename (operation, printed);
   GtkPrintOperationResult result
       = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error);

@@ -5,7 +5,7 @@
 
 #include <glib-object.h>
 
-#include "cp-check.h"
+#include "cp-facility-check.h"
 
 G_BEGIN_DECLS
 

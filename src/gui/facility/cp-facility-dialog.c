@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "cp-facility-dialog.h"
+#include "cp-facility-store.h"
 #include "cp-text.h"
 
 /* The fields cp_facility_validate() checks, in the order it checks them. */
@@ -272,7 +273,10 @@ on_save_clicked (CpFacilityDialog *self)
   if (name_taken (self, &f))
     g_set_error (&error, CP_ERROR, CP_ERROR_INVALID,
                  _("Name: this community already has a facility named “%s”."), f.name);
-  if (error == NULL && cp_store_upsert_facility (self->store, &f, &error))
+  /* A new one is only ever added: a name taken meanwhile (by the command line) is refused. */
+  if (error == NULL
+      && (f.id == 0 ? cp_facility_store_insert (self->store, &f, &error)
+                    : cp_store_upsert_facility (self->store, &f, &error)))
     {
       g_signal_emit (self, signals[SIGNAL_SAVED], 0, f.community_id);
       cp_facility_clear (&f);

@@ -5,11 +5,32 @@
 
 #include "cp-chart-view.h"
 #include "cp-community-model.h"
+#include "cp-facility-chart.h"
 #include "cp-facility-dialog.h"
 #include "cp-facility-page.h"
+#include "cp-facility-summary.h"
+#include "cp-facility-workbook.h"
+#include "cp-message.h"
+#include "cp-page.h"
+#include "cp-print.h"
+#include "cp-region-store.h"
+#include "cp-reports.h"
 #include "cp-standards-dialog.h"
 
 #define UNDO_SECONDS 15
+
+/* The response of the undo bar's button (response="1" in cp-facility-page.ui). */
+typedef enum
+{
+  UNDO_RESPONSE_UNDO = 1,
+} UndoResponse;
+
+/* What the chart's thread reads. */
+typedef struct
+{
+  char *db_path;
+  int year;
+} ChartRequest;
 
 typedef struct
 {
@@ -54,7 +75,10 @@ struct _CpFacilityPage
   int probed_column;
 };
 
-G_DEFINE_FINAL_TYPE (CpFacilityPage, cp_facility_page, GTK_TYPE_BOX)
+static void cp_facility_page_page_init (CpPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CpFacilityPage, cp_facility_page, GTK_TYPE_BOX,
+                               G_IMPLEMENT_INTERFACE (CP_TYPE_PAGE, cp_facility_page_page_init))
 
 static const struct
 {
@@ -155,7 +179,8 @@ load_facilities (CpFacilityPage *self, CpCommunityRow *row)
                                                &error);
   if (self->facilities == NULL)
     {
-      g_warning ("%s", error->message);
+      cp_message_show_error (GTK_WIDGET (self), _("Cannot read the community’s facilities"),
+                             error);
       return;
     }
   for (guint i = 0; i < self->facilities->len; i++)
@@ -206,32 +231,39 @@ reload_list (CpFacilityPage *self)
 {
   g_autoptr (GError) error = NULL;
 
-  if (!cp_community_model_reload (self->model, &error))
-    g_warning ("%s", error->message);
+  if (!cp_sql_list_model_reload (CP_SQL_LIST_MODEL (self->model), &error))
+    cp_message_show_error (GTK_WIDGET (self), _("Cannot list the communities"), error);
   update_count (self);
   show_detail (self);
 }
 
 static void
+chart_request_free (ChartRequest *request)
+{
+  g_free (request->db_path);
+  g_free (request);
+}
+
+static void
 chart_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
-  const char *path = task_data;
+  ChartRequest *request = task_data;
   g_autoptr (GError) error = NULL;
-  g_autoptr (CpStore) store = cp_store_open (path, CP_STORE_OPEN_READ_ONLY, &error);
-  int year = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (task), "year"));
-  CpChartData *data = store != NULL ? cp_chart_data_new_facilities (store, year, &error) : NULL;
+  g_autoptr (CpStore) store = cp_store_open (request->db_path, CP_STORE_OPEN_READ_ONLY, &error);
+  CpBarChart *data = store != NULL ? cp_facility_chart_new (store, request->year, &error)
+                                    : NULL;
 
   if (data == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
-    g_task_return_pointer (task, data, (GDestroyNotify) cp_chart_data_free);
+    g_task_return_pointer (task, data, (GDestroyNotify) cp_bar_chart_free);
 }
 
 static void
 chart_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GError) error = NULL;
-  CpChartData *data = g_task_propagate_pointer (G_TASK (result), &error);
+  CpBarChart *data = g_task_propagate_pointer (G_TASK (result), &error);
 
   if (data == NULL)
     {
@@ -258,8 +290,10 @@ reload_chart (CpFacilityPage *self)
   g_autoptr (GTask) task = g_task_new (self->chart_view, self->chart_cancellable, chart_done,
                                        NULL);
   g_task_set_return_on_cancel (task, TRUE);
-  g_task_set_task_data (task, g_strdup (cp_store_get_path (self->store)), g_free);
-  g_object_set_data (G_OBJECT (task), "year", GINT_TO_POINTER (self->year));
+  ChartRequest *request = g_new0 (ChartRequest, 1);
+  request->db_path = g_strdup (cp_store_get_path (self->store));
+  request->year = self->year;
+  g_task_set_task_data (task, request, (GDestroyNotify) chart_request_free);
   g_task_run_in_thread (task, chart_thread);
 }
 
@@ -267,23 +301,25 @@ static void
 load_townships (CpFacilityPage *self)
 {
   g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) townships = NULL;
   gint64 all = 0;
 
   g_array_set_size (self->township_ids, 0);
   gtk_string_list_append (names, _("All townships"));
   g_array_append_val (self->township_ids, all);
-  sqlite3_stmt *stmt = self->store != NULL
-                           ? cp_store_prepare (self->store,
-                                               "SELECT id, name FROM township ORDER BY code",
-                                               NULL)
-                           : NULL;
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+  if (self->store != NULL)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (self->township_ids, id);
-      gtk_string_list_append (names, (const char *) sqlite3_column_text (stmt, 1));
+      townships = cp_region_store_list_townships (self->store, &error);
+      if (townships == NULL)
+        cp_message_show_error (GTK_WIDGET (self), _("Cannot list the townships"), error);
     }
-  sqlite3_finalize (stmt);
+  for (guint i = 0; townships != NULL && i < townships->len; i++)
+    {
+      const CpTownship *township = &g_array_index (townships, CpTownship, i);
+      g_array_append_val (self->township_ids, township->id);
+      gtk_string_list_append (names, township->name);
+    }
   g_signal_handlers_block_matched (self->township_filter, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL,
                                    self);
   gtk_drop_down_set_model (self->township_filter, G_LIST_MODEL (names));
@@ -295,7 +331,10 @@ load_townships (CpFacilityPage *self)
 static void
 refresh_community (CpFacilityPage *self, gint64 community_id)
 {
-  cp_community_model_refresh (self->model, community_id);
+  g_autoptr (GError) error = NULL;
+
+  if (!cp_sql_list_model_refresh (CP_SQL_LIST_MODEL (self->model), community_id, &error))
+    cp_message_show_error (GTK_WIDGET (self), _("Cannot read the community again"), error);
   show_detail (self);
   reload_chart (self);
 }
@@ -428,7 +467,8 @@ on_delete_clicked (CpFacilityPage *self)
   copy.name = g_strdup (facility->name);
   if (!cp_store_delete_facility (self->store, copy.id, &error))
     {
-      g_warning ("%s", error->message);
+      g_autofree char *primary = g_strdup_printf (_("Cannot delete “%s”"), copy.name);
+      cp_message_show_error (GTK_WIDGET (self), primary, error);
       cp_facility_clear (&copy);
       return;
     }
@@ -446,13 +486,17 @@ on_undo_bar_response (CpFacilityPage *self, int response)
 {
   g_autoptr (GError) error = NULL;
 
-  if (response == 1 && self->deleted.name != NULL && self->store != NULL)
+  if (response == UNDO_RESPONSE_UNDO && self->deleted.name != NULL && self->store != NULL)
     {
       self->deleted.id = 0;
-      if (cp_store_upsert_facility (self->store, &self->deleted, &error))
+      if (cp_facility_store_insert (self->store, &self->deleted, &error))
         refresh_community (self, self->deleted.community_id);
       else
-        g_warning ("%s", error->message);
+        {
+          g_autofree char *primary = g_strdup_printf (_("Cannot restore “%s”"),
+                                                      self->deleted.name);
+          cp_message_show_error (GTK_WIDGET (self), primary, error);
+        }
     }
   hide_undo (self);
 }
@@ -615,45 +659,191 @@ cp_facility_page_init (CpFacilityPage *self)
   update_count (self);
 }
 
-/* Public API */
+/* CpPage implementation */
 
-void
-cp_facility_page_set_store (CpFacilityPage *self, CpStore *store)
+static const char *
+cp_facility_page_get_name (CpPage *page)
 {
-  g_return_if_fail (CP_IS_FACILITY_PAGE (self));
+  return "facility";
+}
+
+static const char *
+cp_facility_page_get_title (CpPage *page)
+{
+  return _("Facility Planning");
+}
+
+static void
+cp_facility_page_set_store (CpPage *page, CpStore *store)
+{
+  CpFacilityPage *self = CP_FACILITY_PAGE (page);
 
   hide_undo (self);
   self->store = store;
   cp_community_model_set_store (self->model, store);
   gtk_widget_set_sensitive (GTK_WIDGET (self->standards_button), store != NULL);
   load_townships (self);
-  cp_facility_page_reload (self);
+  cp_page_reload (page);
 }
 
-void
-cp_facility_page_set_year (CpFacilityPage *self, int year)
+static void
+cp_facility_page_set_year (CpPage *page, int year)
 {
-  g_return_if_fail (CP_IS_FACILITY_PAGE (self));
+  CpFacilityPage *self = CP_FACILITY_PAGE (page);
 
   if (self->year == year)
     return;
   self->year = year;
   cp_community_model_set_year (self->model, year);
-  cp_facility_page_reload (self);
+  cp_page_reload (page);
 }
 
-void
-cp_facility_page_reload (CpFacilityPage *self)
+static void
+cp_facility_page_reload (CpPage *page)
 {
-  g_return_if_fail (CP_IS_FACILITY_PAGE (self));
+  CpFacilityPage *self = CP_FACILITY_PAGE (page);
 
   on_filter_changed (self);
   reload_chart (self);
 }
 
-void
-cp_facility_page_focus_search (CpFacilityPage *self)
+static void
+cp_facility_page_focus_search (CpPage *page)
 {
-  g_return_if_fail (CP_IS_FACILITY_PAGE (self));
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_widget_grab_focus (GTK_WIDGET (CP_FACILITY_PAGE (page)->search_entry));
+}
+
+static const CpPageExport *
+cp_facility_page_list_exports (CpPage *page, guint *n_exports)
+{
+  static CpPageExport exports[2];
+
+  /* Translated when asked: the locale is set by then. */
+  exports[0] = (CpPageExport){ "workbook", _("_Workbook…"), _("Export the Workbook"),
+                               _("Excel workbooks"), "*.xlsx", ".xlsx" };
+  exports[1] = (CpPageExport){ "chart", _("_Chart…"), _("Export the Chart as PNG, SVG or PDF"),
+                               NULL, NULL, NULL };
+  *n_exports = G_N_ELEMENTS (exports);
+  return exports;
+}
+
+static char *
+cp_facility_page_suggest_export_name (CpPage *page, const char *id, int year)
+{
+  if (g_str_equal (id, "workbook"))
+    /* Translators: the suggested file name of the workbook; %d is the year */
+    return g_strdup_printf (_("facilities-%d.xlsx"), year);
+  /* Translators: the suggested file name of the chart; %d is the year */
+  return g_strdup_printf (_("facilities-chart-%d.png"), year);
+}
+
+/* What an export job writes. */
+typedef struct
+{
+  char *out_path;
+  int year;
+} ExportRequest;
+
+static void
+export_request_free (ExportRequest *request)
+{
+  g_free (request->out_path);
+  g_free (request);
+}
+
+static gboolean
+workbook_work (CpJob *job, CpStore *store, gpointer data, GCancellable *cancellable,
+               GError **error)
+{
+  ExportRequest *request = data;
+
+  return cp_workbook_export (store, request->year, request->out_path, cp_job_progress, job,
+                             cancellable, error);
+}
+
+static gboolean
+chart_work (CpJob *job, CpStore *store, gpointer data, GCancellable *cancellable,
+            GError **error)
+{
+  ExportRequest *request = data;
+
+  return cp_chart_export (store, "facilities", request->year, request->out_path, error);
+}
+
+static CpJob *
+cp_facility_page_export (CpPage *page, const char *id, const char *db_path, int year,
+                         const char *out_path)
+{
+  gboolean workbook = g_str_equal (id, "workbook");
+  ExportRequest *request = g_new0 (ExportRequest, 1);
+
+  request->out_path = g_strdup (out_path);
+  request->year = year;
+  return cp_job_new (workbook ? _("Writing the workbook…") : _("Drawing the chart…"), db_path,
+                     CP_STORE_OPEN_READ_ONLY, workbook ? workbook_work : chart_work, request,
+                     (GDestroyNotify) export_request_free);
+}
+
+static gboolean
+summary_work (CpJob *job, CpStore *store, gpointer data, GCancellable *cancellable,
+              GError **error)
+{
+  CpSummary *summary = cp_summary_new (store, GPOINTER_TO_INT (data), cancellable, error);
+
+  if (summary == NULL)
+    return FALSE;
+  cp_job_set_result (job, summary, (GDestroyNotify) cp_summary_free);
+  return TRUE;
+}
+
+static CpJob *
+cp_facility_page_gather_print (CpPage *page, const char *db_path, int year)
+{
+  return cp_job_new (_("Gathering the summary…"), db_path, CP_STORE_OPEN_READ_ONLY,
+                     summary_work, GINT_TO_POINTER (year), NULL);
+}
+
+static GtkPrintOperation *
+cp_facility_page_print_operation (CpPage *page, CpJob *job)
+{
+  CpSummary *summary = cp_job_steal_result (job);
+
+  if (summary == NULL)
+    return NULL;
+  return cp_print_operation_new (cp_summary_get_document (summary), summary,
+                                 (GDestroyNotify) cp_summary_free);
+}
+
+/* The townships and communities the facilities belong to are imported here too. */
+static const char *const *
+cp_facility_page_get_import_domains (CpPage *page)
+{
+  static const char *const domains[] = { "region", "facility", NULL };
+
+  return domains;
+}
+
+static void
+cp_facility_page_page_init (CpPageInterface *iface)
+{
+  iface->get_name = cp_facility_page_get_name;
+  iface->get_title = cp_facility_page_get_title;
+  iface->set_store = cp_facility_page_set_store;
+  iface->set_year = cp_facility_page_set_year;
+  iface->reload = cp_facility_page_reload;
+  iface->focus_search = cp_facility_page_focus_search;
+  iface->list_exports = cp_facility_page_list_exports;
+  iface->suggest_export_name = cp_facility_page_suggest_export_name;
+  iface->export = cp_facility_page_export;
+  iface->gather_print = cp_facility_page_gather_print;
+  iface->print_operation = cp_facility_page_print_operation;
+  iface->get_import_domains = cp_facility_page_get_import_domains;
+}
+
+/* Public API */
+
+CpPage *
+cp_facility_page_new (void)
+{
+  return g_object_new (CP_TYPE_FACILITY_PAGE, NULL);
 }
