@@ -15,6 +15,14 @@ typedef struct
   GError *fetch_error;
 } CpSqlListModelPrivate;
 
+enum
+{
+  SIGNAL_FETCH_FAILED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void cp_sql_list_model_list_model_init (GListModelInterface *iface);
 
 G_DEFINE_TYPE_WITH_CODE (CpSqlListModel, cp_sql_list_model, G_TYPE_OBJECT,
@@ -39,9 +47,9 @@ load_page (CpSqlListModel *self, guint page)
     g_ptr_array_add (items, klass->new_item (self, ids[i]));
   if (priv->store != NULL && !klass->fetch_items (self, priv->store, ids, n, items, &error))
     {
-      g_warning ("%s", error->message);
       g_clear_error (&priv->fetch_error);
       priv->fetch_error = g_steal_pointer (&error);
+      g_signal_emit (self, signals[SIGNAL_FETCH_FAILED], 0, priv->fetch_error);
     }
 
   if (g_hash_table_size (priv->pages) >= MAX_PAGES)
@@ -120,6 +128,10 @@ cp_sql_list_model_class_init (CpSqlListModelClass *klass)
   object_class->dispose = cp_sql_list_model_dispose;
   object_class->finalize = cp_sql_list_model_finalize;
   klass->item_type = G_TYPE_OBJECT;
+
+  signals[SIGNAL_FETCH_FAILED]
+      = g_signal_new ("fetch-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                      NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
 }
 
 static void

@@ -43,7 +43,7 @@ gboolean cp_sql_list_model_refresh (CpSqlListModel *self, gint64 id, GError **er
 guint cp_sql_list_model_find (CpSqlListModel *self, gint64 id);
 
 /* The last error of a page fetched in get_item (which cannot return one), or NULL; cleared by
- * reload. The page's items stay empty. */
+ * reload. The page's items stay empty, and "fetch-failed" (a GError) is emitted. */
 const GError *cp_sql_list_model_get_fetch_error (CpSqlListModel *self);
 
 G_END_DECLS

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "cp-community-model.h"
 #include "cp-sample.h"
@@ -167,6 +168,39 @@ test_refresh (Fixture *f, gconstpointer data)
   g_assert_true (cp_community_row_is_compliant (row));
 }
 
+static void
+on_fetch_failed (CpSqlListModel *model, const GError *error, gpointer user_data)
+{
+  guint *calls = user_data;
+
+  g_assert_nonnull (error);
+  (*calls)++;
+}
+
+/* A page that cannot be read (another program dropped the facilities) is not only logged: the
+ * list says so with "fetch-failed", and keeps the error; the rows stay, empty. */
+static void
+test_fetch_failed (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  guint calls = 0;
+  sqlite3 *db = NULL;
+
+  g_signal_connect (f->model, "fetch-failed", G_CALLBACK (on_fetch_failed), &calls);
+  g_assert_true (cp_sql_list_model_reload (CP_SQL_LIST_MODEL (f->model), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->model)), >, 0);
+
+  g_assert_cmpint (sqlite3_open (cp_store_get_path (f->store), &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE facility", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  g_autoptr (CpCommunityRow) row = row_at (f, 0);
+  g_assert_nonnull (row);
+  g_assert_cmpuint (calls, ==, 1);
+  g_assert_nonnull (cp_sql_list_model_get_fetch_error (CP_SQL_LIST_MODEL (f->model)));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -174,6 +208,8 @@ main (int argc, char **argv)
   g_test_add ("/community-model/filter", Fixture, NULL, fixture_set_up, test_filter,
               fixture_tear_down);
   g_test_add ("/community-model/sort", Fixture, NULL, fixture_set_up, test_sort,
+              fixture_tear_down);
+  g_test_add ("/community-model/fetch-failed", Fixture, NULL, fixture_set_up, test_fetch_failed,
               fixture_tear_down);
   g_test_add ("/community-model/refresh", Fixture, NULL, fixture_set_up, test_refresh,
               fixture_tear_down);

@@ -73,6 +73,7 @@ struct _CpFacilityPage
   int year;
   ColumnProbe probes[CP_N_COLUMNS];
   int probed_column;
+  gboolean fetch_error_shown; /* since the list was last read */
 };
 
 static void cp_facility_page_page_init (CpPageInterface *iface);
@@ -231,6 +232,7 @@ reload_list (CpFacilityPage *self)
 {
   g_autoptr (GError) error = NULL;
 
+  self->fetch_error_shown = FALSE;
   if (!cp_sql_list_model_reload (CP_SQL_LIST_MODEL (self->model), &error))
     cp_message_show_error (GTK_WIDGET (self), _("Cannot list the communities"), error);
   update_count (self);
@@ -268,7 +270,7 @@ chart_done (GObject *source, GAsyncResult *result, gpointer user_data)
   if (data == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_warning ("%s", error->message);
+        cp_message_show_error (GTK_WIDGET (source), _("Cannot draw the chart"), error);
       return;
     }
   cp_chart_view_set_data (CP_CHART_VIEW (source), data);
@@ -386,6 +388,16 @@ on_filter_changed (CpFacilityPage *self)
   cp_community_model_set_filter (self->model, township_id,
                                  gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   reload_list (self);
+}
+
+/* Rows the list could not read stay empty: say so, once a reading of the list. */
+static void
+on_fetch_failed (CpFacilityPage *self, const GError *error)
+{
+  if (self->fetch_error_shown)
+    return;
+  self->fetch_error_shown = TRUE;
+  cp_message_show_error (GTK_WIDGET (self), _("Cannot read the communities"), error);
 }
 
 static void
@@ -650,6 +662,8 @@ cp_facility_page_init (CpFacilityPage *self)
   self->township_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->year = 0; /* the window sets it */
   self->model = cp_community_model_new ();
+  g_signal_connect_object (self->model, "fetch-failed", G_CALLBACK (on_fetch_failed), self,
+                           G_CONNECT_SWAPPED);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
