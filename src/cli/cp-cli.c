@@ -90,16 +90,38 @@ cp_cli_parse_options (const char *parameters, GOptionEntry *entries, int *argc, 
   return TRUE;
 }
 
+/* The import kinds of the registry for the help: "townships|communities|facilities". */
+static char *
+import_kinds_help (void)
+{
+  g_autoptr (GPtrArray) kinds = cp_import_kinds_list (NULL);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < kinds->len; i++)
+    {
+      const CpImportKind *kind = g_ptr_array_index (kinds, i);
+      if (i > 0)
+        g_string_append_c (out, '|');
+      /* TRANSLATORS: an import kind in the help: its command-line word (1) and its Chinese name
+       * (2), which English leaves out (%2$.0s prints nothing); e.g. "%1$s（%2$s）". */
+      g_string_append_printf (out, _("%1$s%2$.0s"), kind->key, kind->zh_label);
+    }
+  return g_string_free (out, FALSE);
+}
+
 static void
 print_help (void)
 {
+  g_autofree char *kinds = import_kinds_help ();
+
   g_print ("%s\n\n", _("Community Service Planner — plans community service facilities against "
                        "the standards of the 14th five-year plan of 蛟河市."));
   g_print ("%s\n", _("Usage:"));
   g_print ("  %s\n", _("community-planner [--db FILE]                      open the window"));
   g_print ("  %s\n", _("community-planner init FILE [--sample] [--scale N]  create a database"));
-  g_print ("  %s\n", _("community-planner import KIND FILE IN.csv          "
-                       "KIND: townships|communities|facilities"));
+  g_print ("  ");
+  g_print (_("community-planner import KIND FILE IN.csv          KIND: %s"), kinds);
+  g_print ("\n");
   g_print ("  %s\n", _("community-planner check FILE [--year Y] [--json]   check the facility rules"));
   g_print ("  %s\n", _("community-planner export workbook FILE -o OUT.xlsx [--year Y]"));
   g_print ("  %s\n", _("community-planner export chart FILE facilities -o OUT.png|svg|pdf [--year Y]"));
@@ -163,10 +185,12 @@ cli_import (int argc, char **argv)
   if (argc != 4)
     return cp_cli_usage_error (_("import needs KIND, FILE and IN.csv."));
 
-  int kind = cp_vocabulary_lookup (cp_import_kinds, CP_N_IMPORT_KINDS, argv[1]);
-  if (kind < 0)
-    return cp_cli_usage_error (_("Unknown KIND “%s”: use townships, communities or facilities."),
-                               argv[1]);
+  const CpImportKind *kind = cp_import_kind_lookup (argv[1]);
+  if (kind == NULL)
+    {
+      g_autofree char *keys = cp_import_kind_keys ();
+      return cp_cli_usage_error (_("Unknown KIND “%s”: use %s."), argv[1], keys);
+    }
 
   g_autoptr (GError) error = NULL;
   g_autoptr (CpStore) store = cp_store_open (argv[2], CP_STORE_OPEN_DEFAULT, &error);

@@ -18,6 +18,21 @@ typedef enum
   CP_CSV_UTF8_PARTLY,
 } CpCsvEncoding;
 
+/* A source of bytes: puts up to @size bytes into @buffer and returns how many, 0 at the end, or
+ * -1 with @error set. */
+typedef gssize (*CpCsvReadFunc) (gpointer source, char *buffer, gsize size, GError **error);
+/* Starts the source again from its first byte. */
+typedef gboolean (*CpCsvRewindFunc) (gpointer source, GError **error);
+
+/* Decides the encoding of the bytes of @source as cp_csv_decode() does, reading them a chunk at
+ * a time: one pass, and a second (after @rewind) for a file that may be GB18030. Fails with the
+ * error of cp_csv_decode() or the error of @read or @rewind. The source is left at its end. */
+gboolean cp_csv_detect (CpCsvReadFunc read,
+                        CpCsvRewindFunc rewind,
+                        gpointer source,
+                        CpCsvEncoding *out_encoding,
+                        GError **error);
+
 /* Turns the bytes of a CSV file into text without BOM. How the encoding is decided:
  * - valid UTF-8 (with or without BOM) is taken as it is;
  * - a file with a UTF-8 BOM, or with at least one line that is valid UTF-8 and holds a character
@@ -42,11 +57,20 @@ char cp_csv_guess_delimiter (const char *text);
  * of nothing but delimiters cannot take the memory of the machine. */
 #define CP_CSV_MAX_CELLS 200
 
-/* Reads the records of @text one at a time, without keeping them: memory stays that of one
- * record whatever the size of the file. */
+/* Reads the records of a text one at a time, without keeping them: memory stays that of one
+ * record (and of one chunk of a source) whatever the size of the file. */
 typedef struct _CpCsvReader CpCsvReader;
 
 CpCsvReader *cp_csv_reader_new (const char *text, char delimiter);
+
+/* Reads the records of @source, which holds @size bytes (for cp_csv_reader_get_fraction()) in
+ * @encoding (from cp_csv_detect()), decoding a chunk of 64 KiB at a time. @delimiter '\0': guess
+ * it from the first line (cp_csv_guess_delimiter()). */
+CpCsvReader *cp_csv_reader_new_from_source (CpCsvReadFunc read,
+                                            gpointer source,
+                                            CpCsvEncoding encoding,
+                                            guint64 size,
+                                            char delimiter);
 void cp_csv_reader_free (CpCsvReader *reader);
 
 /* The next record: a NULL-terminated array of its first CP_CSV_MAX_CELLS cells, owned by
@@ -63,6 +87,10 @@ gboolean cp_csv_reader_get_unclosed (CpCsvReader *reader);
 
 /* How much of the text has been read, 0..1. */
 double cp_csv_reader_get_fraction (CpCsvReader *reader);
+
+/* After cp_csv_reader_next() returned NULL: FALSE with @error when the source failed, or when
+ * its bytes were no longer in its encoding (the file changed after cp_csv_detect()). */
+gboolean cp_csv_reader_check (CpCsvReader *reader, GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CpCsvReader, cp_csv_reader_free)
 

@@ -12,159 +12,58 @@
 #include <unistd.h>
 
 #include "cp-csv.h"
+#include "cp-facility-import.h"
 #include "cp-import.h"
+#include "cp-region-import.h"
 #include "cp-text.h"
 
 #define MAX_PROBLEMS 200
-#define MAX_COLUMNS 16
-#define MAX_CODE_CHARS 32
-#define MAX_NAME_CHARS 100
-#define MAX_AREA_M2 1000000.0
-#define MAX_PEOPLE 100000000
-#define MAX_OFFICES 1000
 #define PROGRESS_EVERY 256
 /* A facilities file of a million rows is about 150 MB. */
 #define MAX_INPUT_BYTES ((goffset) 500 * 1000 * 1000)
-
-const CpVocabulary cp_import_kinds[CP_N_IMPORT_KINDS] = {
-  { "townships", "乡镇街道", N_("Townships") },
-  { "communities", "社区", N_("Communities") },
-  { "facilities", "设施", N_("Facilities") },
-};
-
-/* A column of an import file: named in the header by its key or its Chinese label. */
-typedef struct
-{
-  const char *key;
-  const char *zh_label;
-  const char *display; /* N_(): the field's name in messages */
-  const char *hint;    /* N_(): what a right value is; NULL for choices and yes/no */
-  gboolean required;
-  gboolean literal; /* a name: stored as typed, a tab at either end included */
-} Column;
-
-enum
-{
-  T_CODE,
-  T_NAME,
-  T_KIND,
-  N_T
-};
-
-enum
-{
-  C_TOWNSHIP,
-  C_CODE,
-  C_NAME,
-  C_KIND,
-  C_HOUSEHOLDS,
-  C_POPULATION,
-  C_RELOCATION,
-  C_YEAR,
-  N_C
-};
-
-enum
-{
-  F_COMMUNITY,
-  F_NAME,
-  F_KIND,
-  F_TOTAL,
-  F_SERVICE,
-  F_OFFICE,
-  F_OFFICES,
-  F_PROVISION,
-  F_STATUS,
-  F_YEAR,
-  F_GOVERNMENT,
-  F_REGISTERED,
-  F_ACCESSIBLE,
-  F_AGE,
-  F_CHILD,
-  N_F
-};
-
-static const Column township_columns[N_T] = {
-  { "code", "代码", N_("code"), N_("the township's statistical code, e.g. 220281001"), TRUE },
-  { "name", "名称", N_("name"), N_("the township's name, e.g. 民主街道"), TRUE, TRUE },
-  { "kind", "类型", N_("kind"), NULL, TRUE },
-};
-
-static const Column community_columns[N_C] = {
-  { "township", "乡镇街道", N_("township"),
-    N_("the code or name of a township in the database"), TRUE },
-  { "code", "代码", N_("code"), N_("the community's statistical code, e.g. 220281001001"), TRUE },
-  { "name", "名称", N_("name"), N_("the community's name, at most 100 characters"), TRUE,
-    TRUE },
-  { "kind", "类型", N_("kind"), NULL, TRUE },
-  { "households", "户数", N_("households"), N_("a whole number of households, 0 or more"), TRUE },
-  { "population", "人口", N_("population"), N_("a whole number of residents, 0 or more"), TRUE },
-  { "relocation_site", "易地搬迁安置点", N_("relocation site"), NULL, FALSE },
-  { "year", "年份", N_("year"), N_("the year the figures hold from, or nothing"), FALSE },
-};
-
-static const Column facility_columns[N_F] = {
-  { "community", "社区", N_("community"),
-    N_("the code of a community in the database (import the communities first)"), TRUE },
-  { "name", "名称", N_("name"), N_("the facility's name, at most 100 characters"), TRUE,
-    TRUE },
-  { "kind", "类型", N_("kind"), NULL, TRUE },
-  { "total_area_m2", "总面积", N_("total area"), N_("an area of 0.1 m² or more"), TRUE },
-  { "service_area_m2", "服务面积", N_("service area"), N_("an area of 0 m² or more"), TRUE },
-  { "office_area_m2", "办公面积", N_("office area"), N_("an area of 0 m² or more"), FALSE },
-  { "independent_offices", "独立办公室数", N_("independent offices"),
-    N_("a whole number from 0 to 1000"), FALSE },
-  { "provision", "建设方式", N_("provision"), NULL, TRUE },
-  { "status", "状态", N_("status"), NULL, TRUE },
-  { "year", "年份", N_("year"), N_("the year it opened or is planned to open"), TRUE },
-  { "government_invested", "政府投资", N_("government invested"), NULL, FALSE },
-  { "property_registered", "不动产登记", N_("property registered"), NULL, FALSE },
-  { "accessible", "无障碍", N_("accessible"), NULL, FALSE },
-  { "age_friendly", "适老化", N_("age-friendly"), NULL, FALSE },
-  { "child_friendly", "适儿化", N_("child-friendly"), NULL, FALSE },
-};
+/* Ids looked up by cp_import_lookup_id() kept at most. */
+#define MAX_LOOKUPS 4096
 
 /* Columns that spreadsheets often carry and that hold nothing to import. */
 static const char *const ignored_columns[] = { "序号", "备注", "#", "no", "no.", "note", "notes",
                                                "remark", "remarks" };
 
-typedef struct _Import Import;
-
+/* The keys seen in a file: an open-addressing table of their 64-bit hashes (0: an empty slot)
+ * and the row each was first seen on. */
 typedef struct
 {
-  const Column *columns;
-  guint n_columns;
-  gsize item_size;
-  GDestroyNotify clear_item;
-  void (*parse_row) (Import *imp, guint row, const char *const *cells);
-  gboolean (*write_item) (CpStore *store, gpointer item, GError **error);
-} KindSpec;
+  guint64 *hashes;
+  guint32 *rows;
+  gsize capacity; /* a power of two */
+  gsize count;
+} KeySet;
 
-struct _Import
+struct _CpImport
 {
   CpStore *store;
   const char *path;
-  const KindSpec *spec;
+  const CpImportKind *kind;
   char **header;               /* the header's names as written, trimmed */
   char **shown_header;         /* the same fit for a message (cp_text_quote); "" when empty */
   guint n_header;
-  int column_at[MAX_COLUMNS];  /* the file column of each spec column, or -1 */
+  int column_at[CP_IMPORT_MAX_COLUMNS]; /* each kind column's file column, or -1 */
   gboolean chinese_header;     /* most columns named by their Chinese label */
   GString *problems;
   guint n_problems;
-  GArray *items;
-  GHashTable *first_row; /* key of a row → the row it first appeared on */
-  GHashTable *lookups;   /* code or name → gint64 id in the database (0 when absent) */
-  sqlite3_stmt *lookup;  /* prepared once: a large file names thousands of codes */
-  guint unclosed_row;    /* the row of a quoted cell never closed, or 0 */
+  gpointer item;               /* the row being checked and written */
+  guint n_written;
+  gboolean writing;            /* in the transaction */
+  GError *write_error;         /* the store failed: the import stops */
+  KeySet keys;
+  GHashTable *lookups;         /* code or name → gint64 id in the database (0 when absent) */
+  guint unclosed_row;          /* the row of a quoted cell never closed, or 0 */
   char *unclosed_column;
+  /* The input */
+  int fd;
+  goffset size;
+  goffset read_bytes;
+  gboolean read_failed;        /* the error came from reading the file, not from its bytes */
 };
-
-typedef struct
-{
-  CpCommunity community;
-  int year;
-} CommunityRow;
 
 /* Auxiliary functions: text */
 
@@ -267,20 +166,20 @@ vocabulary_list (const CpVocabulary *vocabulary, guint n)
 }
 
 static char *
-column_list (const KindSpec *spec)
+column_list (const CpImportKind *kind)
 {
   GString *out = g_string_new (NULL);
 
-  for (guint i = 0; i < spec->n_columns; i++)
-    g_string_append_printf (out, "%s%s (%s)", i > 0 ? ", " : "", spec->columns[i].key,
-                            spec->columns[i].zh_label);
+  for (guint i = 0; i < kind->n_columns; i++)
+    g_string_append_printf (out, "%s%s (%s)", i > 0 ? ", " : "", kind->columns[i].key,
+                            kind->columns[i].zh_label);
   return g_string_free (out, FALSE);
 }
 
 /* Auxiliary functions: problems */
 
 static void G_GNUC_PRINTF (4, 0)
-add_problem_valist (Import *imp, guint row, const char *column_name, const char *format,
+add_problem_valist (CpImport *imp, guint row, const char *column_name, const char *format,
                     va_list args)
 {
   imp->n_problems++;
@@ -293,7 +192,7 @@ add_problem_valist (Import *imp, guint row, const char *column_name, const char 
 }
 
 static void G_GNUC_PRINTF (4, 5)
-add_problem_named (Import *imp, guint row, const char *column_name, const char *format, ...)
+add_problem_named (CpImport *imp, guint row, const char *column_name, const char *format, ...)
 {
   va_list args;
 
@@ -302,12 +201,12 @@ add_problem_named (Import *imp, guint row, const char *column_name, const char *
   va_end (args);
 }
 
-/* The name of spec column @column as the file writes it; a missing column is named in the
+/* The name of kind column @column as the file writes it; a missing column is named in the
  * header's language. */
 static const char *
-column_name (Import *imp, int column)
+column_name (CpImport *imp, int column)
 {
-  const Column *c = &imp->spec->columns[column];
+  const CpImportColumn *c = &imp->kind->columns[column];
 
   if (imp->column_at[column] >= 0)
     return imp->shown_header[imp->column_at[column]];
@@ -316,7 +215,18 @@ column_name (Import *imp, int column)
 
 /* Always returns FALSE, so that a check reads `return add_problem (…)`. */
 static gboolean G_GNUC_PRINTF (4, 5)
-add_problem (Import *imp, guint row, int column, const char *format, ...)
+add_problem (CpImport *imp, guint row, int column, const char *format, ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  add_problem_valist (imp, row, column_name (imp, column), format, args);
+  va_end (args);
+  return FALSE;
+}
+
+gboolean
+cp_import_add_problem (CpImport *imp, guint row, int column, const char *format, ...)
 {
   va_list args;
 
@@ -327,15 +237,15 @@ add_problem (Import *imp, guint row, int column, const char *format, ...)
 }
 
 static const char *
-display (Import *imp, int column)
+display (CpImport *imp, int column)
 {
-  return _(imp->spec->columns[column].display);
+  return _(imp->kind->columns[column].display);
 }
 
 static const char *
-hint (Import *imp, int column)
+hint (CpImport *imp, int column)
 {
-  return _(imp->spec->columns[column].hint);
+  return _(imp->kind->columns[column].hint);
 }
 
 /* Auxiliary functions: cells. Each parser takes the trimmed cell, NULL when the file has no such
@@ -349,20 +259,21 @@ cell_is_empty (const char *text)
 
 /* FALSE when a required cell is empty; a missing required column was reported on the header. */
 static gboolean
-check_present (Import *imp, guint row, int column, const char *text)
+check_present (CpImport *imp, guint row, int column, const char *text)
 {
-  if (!cell_is_empty (text) || !imp->spec->columns[column].required)
+  if (!cell_is_empty (text) || !imp->kind->columns[column].required)
     return TRUE;
   if (text == NULL)
     return FALSE;
-  if (imp->spec->columns[column].hint != NULL)
+  if (imp->kind->columns[column].hint != NULL)
     return add_problem (imp, row, column, _("%s is empty; enter %s"), display (imp, column),
                         hint (imp, column));
   return add_problem (imp, row, column, _("%s is empty"), display (imp, column));
 }
 
-static gboolean
-parse_text (Import *imp, guint row, int column, const char *text, guint max_chars, char **out)
+gboolean
+cp_import_parse_text (CpImport *imp, guint row, int column, const char *text, guint max_chars,
+                      char **out)
 {
   if (!check_present (imp, row, column, text))
     return FALSE;
@@ -385,8 +296,9 @@ looks_like_scientific (const char *text)
          && parse_double (text, &value);
 }
 
-static gboolean
-parse_code (Import *imp, guint row, int column, const char *text, char **out)
+gboolean
+cp_import_parse_code (CpImport *imp, guint row, int column, const char *text, guint max_chars,
+                      char **out)
 {
   if (text != NULL && looks_like_scientific (text))
     {
@@ -397,41 +309,42 @@ parse_code (Import *imp, guint row, int column, const char *text, char **out)
                             "save again"),
                           display (imp, column), value);
     }
-  return parse_text (imp, row, column, text, MAX_CODE_CHARS, out);
+  return cp_import_parse_text (imp, row, column, text, max_chars, out);
 }
 
-static gboolean
-parse_choice (Import *imp, guint row, int column, const char *text,
-              const CpVocabulary *vocabulary, guint n, int *out)
+gboolean
+cp_import_parse_choice (CpImport *imp, guint row, int column, const char *text,
+                        const CpVocabulary *vocabulary, guint n, int *out)
 {
-  g_autofree char *choices = vocabulary_list (vocabulary, n);
-
   if (text == NULL)
     return FALSE;
+
+  int index = cp_vocabulary_lookup (vocabulary, n, text);
+  if (index >= 0)
+    {
+      *out = index;
+      return TRUE;
+    }
+  g_autofree char *choices = vocabulary_list (vocabulary, n);
   if (cell_is_empty (text))
     return add_problem (imp, row, column, _("%s is empty; use one of %s"), display (imp, column),
                         choices);
-  int index = cp_vocabulary_lookup (vocabulary, n, text);
-  if (index < 0)
-    {
-      g_autofree char *value = shown (text);
-      return add_problem (imp, row, column, _("unknown %s “%s”: use one of %s"),
-                          display (imp, column), value, choices);
-    }
-  *out = index;
-  return TRUE;
+  g_autofree char *value = shown (text);
+  return add_problem (imp, row, column, _("unknown %s “%s”: use one of %s"),
+                      display (imp, column), value, choices);
 }
 
-static gboolean
-parse_flag (Import *imp, guint row, int column, const char *text, gboolean *out)
+gboolean
+cp_import_parse_flag (CpImport *imp, guint row, int column, const char *text, gboolean *out)
 {
-  if (cell_is_empty (text))
+  if (cell_is_empty (text) || cp_parse_yes_no (text, out))
     return TRUE;
 
   g_autofree char *normal = normalize_number (text, NULL);
+  if (cp_parse_yes_no (normal, out))
+    return TRUE;
   g_autofree char *value = shown (text);
-  if (!cp_parse_yes_no (normal, out))
-    return add_problem (imp, row, column,
+  return add_problem (imp, row, column,
                         _("%s “%s” is not yes or no; enter 是 or 否 (or yes/no, true/false, "
                           "1/0)"),
                         display (imp, column), value);
@@ -440,7 +353,7 @@ parse_flag (Import *imp, guint row, int column, const char *text, gboolean *out)
 
 /* Reads a number with cp_parse_number(), the one reading the dialogs use too. */
 static gboolean
-parse_number (Import *imp, guint row, int column, const char *text, CpNumberFlags flags,
+parse_number (CpImport *imp, guint row, int column, const char *text, CpNumberFlags flags,
               double *out)
 {
   g_autoptr (GError) error = NULL;
@@ -453,8 +366,9 @@ parse_number (Import *imp, guint row, int column, const char *text, CpNumberFlag
                       error->message);
 }
 
-static gboolean
-parse_area (Import *imp, guint row, int column, const char *text, double minimum, double *out)
+gboolean
+cp_import_parse_area (CpImport *imp, guint row, int column, const char *text, double minimum,
+                      double maximum, double *out)
 {
   double value;
 
@@ -465,6 +379,11 @@ parse_area (Import *imp, guint row, int column, const char *text, double minimum
   if (!parse_number (imp, row, column, text, CP_NUMBER_AREA_UNIT, &value))
     return FALSE;
 
+  if (value >= minimum && value >= 0 && value <= maximum)
+    {
+      *out = value;
+      return TRUE;
+    }
   g_autofree char *shown_text = shown (text);
   if (value < 0)
     return add_problem (imp, row, column, _("%s “%s” is negative; enter %s"),
@@ -472,15 +391,13 @@ parse_area (Import *imp, guint row, int column, const char *text, double minimum
   if (value < minimum)
     return add_problem (imp, row, column, _("%s “%s” is too small; enter %s"),
                         display (imp, column), shown_text, hint (imp, column));
-  if (value > MAX_AREA_M2)
-    return add_problem (imp, row, column, _("%s “%s” is more than %.0f m²; enter %s"),
-                        display (imp, column), shown_text, MAX_AREA_M2, hint (imp, column));
-  *out = value;
-  return TRUE;
+  return add_problem (imp, row, column, _("%s “%s” is more than %.0f m²; enter %s"),
+                      display (imp, column), shown_text, maximum, hint (imp, column));
 }
 
-static gboolean
-parse_count (Import *imp, guint row, int column, const char *text, gint64 maximum, gint64 *out)
+gboolean
+cp_import_parse_count (CpImport *imp, guint row, int column, const char *text, gint64 maximum,
+                       gint64 *out)
 {
   double value;
 
@@ -491,20 +408,22 @@ parse_count (Import *imp, guint row, int column, const char *text, gint64 maximu
   if (!parse_number (imp, row, column, text, CP_NUMBER_WHOLE, &value))
     return FALSE;
 
+  if (value >= 0 && value <= (double) maximum)
+    {
+      *out = (gint64) value;
+      return TRUE;
+    }
   g_autofree char *shown_text = shown (text);
   g_autofree char *max_text = g_strdup_printf ("%" G_GINT64_FORMAT, maximum);
   if (value < 0)
     return add_problem (imp, row, column, _("%s “%s” is negative; enter %s"),
                         display (imp, column), shown_text, hint (imp, column));
-  if (value > (double) maximum)
-    return add_problem (imp, row, column, _("%s “%s” is more than %s; enter %s"),
-                        display (imp, column), shown_text, max_text, hint (imp, column));
-  *out = (gint64) value;
-  return TRUE;
+  return add_problem (imp, row, column, _("%s “%s” is more than %s; enter %s"),
+                      display (imp, column), shown_text, max_text, hint (imp, column));
 }
 
-static gboolean
-parse_year (Import *imp, guint row, int column, const char *text, int *out)
+gboolean
+cp_import_parse_year (CpImport *imp, guint row, int column, const char *text, int *out)
 {
   static const char *const suffixes[] = { "年", NULL };
 
@@ -513,8 +432,13 @@ parse_year (Import *imp, guint row, int column, const char *text, int *out)
   if (cell_is_empty (text))
     return TRUE;
 
-  g_autofree char *normal = normalize_number (text, suffixes);
   guint64 year = 0;
+  if (g_ascii_string_to_unsigned (text, 10, CP_YEAR_MIN, CP_YEAR_MAX, &year, NULL))
+    {
+      *out = (int) year;
+      return TRUE;
+    }
+  g_autofree char *normal = normalize_number (text, suffixes);
   if (!g_ascii_string_to_unsigned (normal, 10, CP_YEAR_MIN, CP_YEAR_MAX, &year, NULL))
     {
       g_autofree char *value = shown (text);
@@ -525,277 +449,18 @@ parse_year (Import *imp, guint row, int column, const char *text, int *out)
   return TRUE;
 }
 
-/* The row on which @key was first seen, or 0 when this is the first time (then it is noted). */
-static guint
-earlier_row (Import *imp, char *key, guint row)
-{
-  gpointer earlier = g_hash_table_lookup (imp->first_row, key);
-
-  if (earlier != NULL)
-    {
-      g_free (key);
-      return GPOINTER_TO_UINT (earlier);
-    }
-  g_hash_table_insert (imp->first_row, key, GUINT_TO_POINTER (row));
-  return 0;
-}
-
-static gboolean
-check_unique_code (Import *imp, guint row, int column, const char *code)
-{
-  guint earlier = earlier_row (imp, g_strdup (code), row);
-
-  if (earlier != 0)
-    return add_problem (imp, row, column, _("duplicate code “%s” also on row %u"), code, earlier);
-  return TRUE;
-}
-
-/* The same lookups as cp_store_find_township() and cp_store_find_community(). */
-#define FIND_TOWNSHIP_SQL                                                                          \
-  "SELECT id FROM township WHERE code = ?1 UNION ALL SELECT id FROM township WHERE name = ?1 "     \
-  "LIMIT 1"
-#define FIND_COMMUNITY_SQL "SELECT id FROM community WHERE code = ?1"
-
-/* Database ids of townships (by code or name) or communities (by code), looked up once each;
- * an import looks up one kind only, with @sql. */
-static gint64
-lookup_id (Import *imp, const char *text, const char *sql)
-{
-  gint64 *cached = g_hash_table_lookup (imp->lookups, text);
-
-  if (cached == NULL)
-    {
-      gint64 id = 0;
-      if (imp->lookup == NULL)
-        imp->lookup = cp_store_prepare (imp->store, sql, NULL);
-      if (imp->lookup != NULL)
-        {
-          sqlite3_bind_text (imp->lookup, 1, text, -1, SQLITE_TRANSIENT);
-          if (sqlite3_step (imp->lookup) == SQLITE_ROW)
-            id = sqlite3_column_int64 (imp->lookup, 0);
-          sqlite3_reset (imp->lookup);
-        }
-      cached = g_memdup2 (&id, sizeof id);
-      g_hash_table_insert (imp->lookups, g_strdup (text), cached);
-    }
-  return *cached;
-}
-
-/* Rows of each kind */
-
-static void
-parse_township (Import *imp, guint row, const char *const *cells)
-{
-  CpTownship t = { 0 };
-  int kind = 0;
-  gboolean ok = parse_code (imp, row, T_CODE, cells[T_CODE], &t.code);
-
-  ok &= parse_text (imp, row, T_NAME, cells[T_NAME], MAX_NAME_CHARS, &t.name);
-  ok &= parse_choice (imp, row, T_KIND, cells[T_KIND], cp_township_kinds, CP_N_TOWNSHIP_KINDS,
-                      &kind);
-  if (t.code != NULL)
-    ok &= check_unique_code (imp, row, T_CODE, t.code);
-  t.kind = kind;
-  if (ok)
-    g_array_append_val (imp->items, t);
-  else
-    cp_township_clear (&t);
-}
-
-static gboolean
-parse_community_township (Import *imp, guint row, const char *text, gint64 *out)
-{
-  g_autofree char *township = NULL;
-
-  if (!parse_text (imp, row, C_TOWNSHIP, text, MAX_NAME_CHARS, &township))
-    return FALSE;
-  *out = lookup_id (imp, township, FIND_TOWNSHIP_SQL);
-  if (*out == 0)
-    {
-      g_autofree char *value = shown (township);
-      return add_problem (imp, row, C_TOWNSHIP,
-                          _("unknown township “%s”: use the code or name of a township in the "
-                            "database"),
-                          value);
-    }
-  return TRUE;
-}
-
-static void
-parse_community (Import *imp, guint row, const char *const *cells)
-{
-  CommunityRow r = { 0 };
-  CpCommunity *c = &r.community;
-  int kind = 0;
-  gboolean ok = parse_community_township (imp, row, cells[C_TOWNSHIP], &c->township_id);
-
-  ok &= parse_code (imp, row, C_CODE, cells[C_CODE], &c->code);
-  ok &= parse_text (imp, row, C_NAME, cells[C_NAME], MAX_NAME_CHARS, &c->name);
-  ok &= parse_choice (imp, row, C_KIND, cells[C_KIND], cp_community_kinds, CP_N_COMMUNITY_KINDS,
-                      &kind);
-  ok &= parse_count (imp, row, C_HOUSEHOLDS, cells[C_HOUSEHOLDS], MAX_PEOPLE, &c->households);
-  ok &= parse_count (imp, row, C_POPULATION, cells[C_POPULATION], MAX_PEOPLE, &c->population);
-  ok &= parse_flag (imp, row, C_RELOCATION, cells[C_RELOCATION], &c->relocation_site);
-  ok &= parse_year (imp, row, C_YEAR, cells[C_YEAR], &r.year);
-  if (c->code != NULL)
-    ok &= check_unique_code (imp, row, C_CODE, c->code);
-  c->kind = kind;
-  if (ok)
-    g_array_append_val (imp->items, r);
-  else
-    cp_community_clear (c);
-}
-
-static void
-clear_community_row (CommunityRow *r)
-{
-  cp_community_clear (&r->community);
-}
-
-static gboolean
-parse_facility_community (Import *imp, guint row, const char *text, gint64 *out)
-{
-  g_autofree char *code = NULL;
-
-  if (!parse_code (imp, row, F_COMMUNITY, text, &code))
-    return FALSE;
-  *out = lookup_id (imp, code, FIND_COMMUNITY_SQL);
-  if (*out == 0)
-    return add_problem (imp, row, F_COMMUNITY,
-                        _("unknown community “%s”: use the code of a community in the database "
-                          "(import the communities first)"),
-                        code);
-  return TRUE;
-}
-
-static gboolean
-parse_facility_choices (Import *imp, guint row, const char *const *cells, CpFacility *f)
-{
-  int kind = 0, provision = 0, status = 0;
-  gboolean ok = parse_choice (imp, row, F_KIND, cells[F_KIND], cp_facility_kinds,
-                              CP_N_FACILITY_KINDS, &kind);
-
-  ok &= parse_choice (imp, row, F_PROVISION, cells[F_PROVISION], cp_provisions, CP_N_PROVISIONS,
-                      &provision);
-  ok &= parse_choice (imp, row, F_STATUS, cells[F_STATUS], cp_statuses, CP_N_STATUSES, &status);
-  f->kind = kind;
-  f->provision = provision;
-  f->status = status;
-  return ok;
-}
-
-static gboolean
-parse_facility_areas (Import *imp, guint row, const char *const *cells, CpFacility *f)
-{
-  gboolean total_ok = parse_area (imp, row, F_TOTAL, cells[F_TOTAL], 0.1, &f->total_area_m2);
-  gboolean service_ok = parse_area (imp, row, F_SERVICE, cells[F_SERVICE], 0,
-                                    &f->service_area_m2);
-  gboolean office_ok = parse_area (imp, row, F_OFFICE, cells[F_OFFICE], 0, &f->office_area_m2);
-
-  if (total_ok && service_ok && f->service_area_m2 > f->total_area_m2)
-    service_ok = add_problem (imp, row, F_SERVICE,
-                              _("service area %.1f m² is larger than the total area %.1f m²"),
-                              f->service_area_m2, f->total_area_m2);
-  if (total_ok && office_ok && f->office_area_m2 > f->total_area_m2)
-    office_ok = add_problem (imp, row, F_OFFICE,
-                             _("office area %.1f m² is larger than the total area %.1f m²"),
-                             f->office_area_m2, f->total_area_m2);
-  return total_ok && service_ok && office_ok;
-}
-
-static gboolean
-parse_facility_flags (Import *imp, guint row, const char *const *cells, CpFacility *f)
-{
-  gboolean ok = parse_flag (imp, row, F_GOVERNMENT, cells[F_GOVERNMENT], &f->government_invested);
-
-  ok &= parse_flag (imp, row, F_REGISTERED, cells[F_REGISTERED], &f->property_registered);
-  ok &= parse_flag (imp, row, F_ACCESSIBLE, cells[F_ACCESSIBLE], &f->accessible);
-  ok &= parse_flag (imp, row, F_AGE, cells[F_AGE], &f->age_friendly);
-  ok &= parse_flag (imp, row, F_CHILD, cells[F_CHILD], &f->child_friendly);
-  return ok;
-}
-
-static gboolean
-check_unique_facility (Import *imp, guint row, const CpFacility *f, const char *community)
-{
-  char *key = g_strdup_printf ("%" G_GINT64_FORMAT "\x1f%s", f->community_id, f->name);
-  guint earlier = earlier_row (imp, key, row);
-
-  if (earlier != 0)
-    {
-      g_autofree char *name = shown (f->name);
-      return add_problem (imp, row, F_NAME,
-                          _("duplicate facility “%s” of community “%s” also on row %u"), name,
-                          community, earlier);
-    }
-  return TRUE;
-}
-
-static void
-parse_facility (Import *imp, guint row, const char *const *cells)
-{
-  CpFacility f = { 0 };
-  gboolean ok = parse_facility_community (imp, row, cells[F_COMMUNITY], &f.community_id);
-
-  ok &= parse_text (imp, row, F_NAME, cells[F_NAME], MAX_NAME_CHARS, &f.name);
-  ok &= parse_facility_choices (imp, row, cells, &f);
-  ok &= parse_facility_areas (imp, row, cells, &f);
-  ok &= parse_count (imp, row, F_OFFICES, cells[F_OFFICES], MAX_OFFICES, &f.independent_offices);
-  ok &= parse_year (imp, row, F_YEAR, cells[F_YEAR], &f.year);
-  ok &= parse_facility_flags (imp, row, cells, &f);
-  if (f.community_id != 0 && f.name != NULL)
-    ok &= check_unique_facility (imp, row, &f, cells[F_COMMUNITY]);
-
-  /* The store's own rules, in case they know more than the checks above. */
-  g_autoptr (GError) invalid = NULL;
-  if (ok && !cp_facility_validate (&f, &invalid))
-    ok = add_problem (imp, row, F_NAME, "%s", invalid->message);
-  if (ok)
-    g_array_append_val (imp->items, f);
-  else
-    cp_facility_clear (&f);
-}
-
-static gboolean
-write_township (CpStore *store, gpointer item, GError **error)
-{
-  return cp_store_upsert_township (store, item, error);
-}
-
-static gboolean
-write_community (CpStore *store, gpointer item, GError **error)
-{
-  CommunityRow *r = item;
-  return cp_store_upsert_community (store, &r->community, r->year, error);
-}
-
-static gboolean
-write_facility (CpStore *store, gpointer item, GError **error)
-{
-  return cp_store_upsert_facility (store, item, error);
-}
-
-static const KindSpec kind_specs[CP_N_IMPORT_KINDS] = {
-  { township_columns, N_T, sizeof (CpTownship), (GDestroyNotify) cp_township_clear,
-    parse_township, write_township },
-  { community_columns, N_C, sizeof (CommunityRow), (GDestroyNotify) clear_community_row,
-    parse_community, write_community },
-  { facility_columns, N_F, sizeof (CpFacility), (GDestroyNotify) cp_facility_clear,
-    parse_facility, write_facility },
-};
-
 /* The header */
 
 static gboolean
-names_match (const char *name, const Column *c)
+names_match (const char *name, const CpImportColumn *c)
 {
   return g_ascii_strcasecmp (name, c->key) == 0 || strcmp (name, c->zh_label) == 0
          || g_ascii_strcasecmp (name, c->display) == 0 || strcmp (name, _(c->display)) == 0;
 }
 
-/* The spec column named @name, also when a unit follows in brackets ("总面积（㎡）"), or -1. */
+/* The kind column named @name, also when a unit follows in brackets ("总面积（㎡）"), or -1. */
 static int
-find_column (const KindSpec *spec, const char *name)
+find_column (const CpImportKind *kind, const char *name)
 {
   g_autofree char *bare = g_strdup (name);
   char *bracket = strstr (bare, "（");
@@ -804,8 +469,8 @@ find_column (const KindSpec *spec, const char *name)
     bracket = strchr (bare, '(');
   for (int pass = 0; pass < 2; pass++)
     {
-      for (guint i = 0; i < spec->n_columns; i++)
-        if (names_match (pass == 0 ? name : bare, &spec->columns[i]))
+      for (guint i = 0; i < kind->n_columns; i++)
+        if (names_match (pass == 0 ? name : bare, &kind->columns[i]))
           return (int) i;
       if (bracket == NULL)
         break;
@@ -825,17 +490,17 @@ is_ignored_column (const char *name)
 }
 
 static void
-match_header_cell (Import *imp, guint row, guint index, guint *chinese, guint *keys)
+match_header_cell (CpImport *imp, guint row, guint index, guint *chinese, guint *keys)
 {
   const char *name = imp->header[index];
   const char *name_shown = imp->shown_header[index];
-  int column = find_column (imp->spec, name);
+  int column = find_column (imp->kind, name);
 
   if (*name == '\0' || is_ignored_column (name))
     return;
   if (column < 0)
     {
-      g_autofree char *names = column_list (imp->spec);
+      g_autofree char *names = column_list (imp->kind);
       add_problem_named (imp, row, name_shown, _("unknown column “%s”: use one of %s"),
                          name_shown, names);
       return;
@@ -847,7 +512,7 @@ match_header_cell (Import *imp, guint row, guint index, guint *chinese, guint *k
       return;
     }
   imp->column_at[column] = (int) index;
-  if (strstr (name, imp->spec->columns[column].zh_label) != NULL)
+  if (strstr (name, imp->kind->columns[column].zh_label) != NULL)
     (*chinese)++;
   else
     (*keys)++;
@@ -855,7 +520,7 @@ match_header_cell (Import *imp, guint row, guint index, guint *chinese, guint *k
 
 /* The name of file column @index: its header, else its letter. */
 static char *
-file_column_name (Import *imp, guint index)
+file_column_name (CpImport *imp, guint index)
 {
   if (imp->shown_header != NULL && index < imp->n_header && *imp->shown_header[index] != '\0')
     return g_strdup (imp->shown_header[index]);
@@ -866,7 +531,7 @@ file_column_name (Import *imp, guint index)
  * GB18030, see cp_csv_decode()) or encoded surrogates. TRUE when there are none; then the record
  * is valid UTF-8 and may be trimmed and parsed. */
 static gboolean
-check_utf8 (Import *imp, const char *const *record, guint row)
+check_utf8 (CpImport *imp, const char *const *record, guint row)
 {
   gboolean ok = TRUE;
 
@@ -910,7 +575,7 @@ check_utf8 (Import *imp, const char *const *record, guint row)
 
 /* At most CP_CSV_MAX_CELLS cells are read; a longer row is a problem of its own. */
 static gboolean
-check_n_cells (Import *imp, CpCsvReader *reader, guint row)
+check_n_cells (CpImport *imp, CpCsvReader *reader, guint row)
 {
   guint n_cells = cp_csv_reader_get_n_cells (reader);
 
@@ -926,7 +591,7 @@ check_n_cells (Import *imp, CpCsvReader *reader, guint row)
 }
 
 static void
-read_header (Import *imp, CpCsvReader *reader, const char *const *record, guint row)
+read_header (CpImport *imp, CpCsvReader *reader, const char *const *record, guint row)
 {
   guint chinese = 0, keys = 0;
   gboolean utf8 = check_utf8 (imp, record, row);
@@ -946,22 +611,23 @@ read_header (Import *imp, CpCsvReader *reader, const char *const *record, guint 
   for (guint i = 0; i < imp->n_header; i++)
     match_header_cell (imp, row, i, &chinese, &keys);
   imp->chinese_header = chinese > keys;
-  for (guint i = 0; i < imp->spec->n_columns; i++)
-    if (imp->spec->columns[i].required && imp->column_at[i] < 0)
+  for (guint i = 0; i < imp->kind->n_columns; i++)
+    if (imp->kind->columns[i].required && imp->column_at[i] < 0)
       add_problem (imp, row, i, _("missing column “%s” (%s); add it to the header row"),
-                   imp->spec->columns[i].key, imp->spec->columns[i].zh_label);
+                   imp->kind->columns[i].key, imp->kind->columns[i].zh_label);
 }
 
 /* Data rows */
 
 static void
-check_cells_without_header (Import *imp, const char *const *record, guint row)
+check_cells_without_header (CpImport *imp, const char *const *record, guint row)
 {
   for (guint i = 0; record[i] != NULL; i++)
     {
-      gboolean headed = i < imp->n_header && *imp->shown_header[i] != '\0';
+      if (i < imp->n_header && *imp->shown_header[i] != '\0')
+        continue;
       g_autofree char *value = trim (record[i]);
-      if (headed || *value == '\0')
+      if (*value == '\0')
         continue;
       g_autofree char *name = column_letters (i);
       g_autofree char *value_shown = shown (value);
@@ -975,7 +641,7 @@ check_cells_without_header (Import *imp, const char *const *record, guint row)
 /* Control characters, line breaks, noncharacters: refused in every cell that is imported, so
  * that no report ever has to write them. */
 static gboolean
-check_cell_text (Import *imp, guint row, int column, const char *value)
+check_cell_text (CpImport *imp, guint row, int column, const char *value)
 {
   g_autoptr (GError) error = NULL;
 
@@ -987,30 +653,45 @@ check_cell_text (Import *imp, guint row, int column, const char *value)
                       error->message);
 }
 
+/* Writes the row just checked, as long as no row had a problem. */
 static void
-read_row (Import *imp, CpCsvReader *reader, const char *const *record, guint row)
+write_item (CpImport *imp)
 {
-  const char *cells[MAX_COLUMNS] = { NULL };
-  g_autoptr (GPtrArray) owned = g_ptr_array_new_with_free_func (g_free);
+  if (imp->n_problems > 0 || imp->write_error != NULL)
+    return;
+  if (imp->kind->write_item (imp->store, imp->item, &imp->write_error))
+    imp->n_written++;
+}
+
+static void
+read_row (CpImport *imp, CpCsvReader *reader, const char *const *record, guint row)
+{
+  char *cells[CP_IMPORT_MAX_COLUMNS] = { NULL };
   guint n_cells = g_strv_length ((char **) record);
   gboolean ok = TRUE;
 
   if (!check_n_cells (imp, reader, row) || !check_utf8 (imp, record, row))
     return;
   check_cells_without_header (imp, record, row);
-  for (guint i = 0; i < imp->spec->n_columns; i++)
+  for (guint i = 0; i < imp->kind->n_columns; i++)
     {
       int at = imp->column_at[i];
       if (at < 0)
         continue;
-      char *value = trim_text ((guint) at < n_cells ? record[at] : "",
-                               imp->spec->columns[i].literal);
-      g_ptr_array_add (owned, value);
-      cells[i] = value;
-      ok &= check_cell_text (imp, row, i, value);
+      cells[i] = trim_text ((guint) at < n_cells ? record[at] : "",
+                            imp->kind->columns[i].literal);
+      ok &= check_cell_text (imp, row, i, cells[i]);
     }
   if (ok)
-    imp->spec->parse_row (imp, row, cells);
+    {
+      memset (imp->item, 0, imp->kind->item_size);
+      if (imp->kind->parse_row (imp, row, (const char *const *) cells, imp->item))
+        write_item (imp);
+      if (imp->kind->clear_item != NULL)
+        imp->kind->clear_item (imp->item);
+    }
+  for (guint i = 0; i < imp->kind->n_columns; i++)
+    g_free (cells[i]);
 }
 
 static void
@@ -1021,7 +702,7 @@ report_progress (CpProgressFunc progress, gpointer data, double fraction, guint 
 }
 
 static gboolean
-cancelled (Import *imp, GCancellable *cancellable, GError **error)
+cancelled (CpImport *imp, GCancellable *cancellable, GError **error)
 {
   if (!g_cancellable_is_cancelled (cancellable))
     return FALSE;
@@ -1052,7 +733,7 @@ next_filled (CpCsvReader *reader)
 /* A quoted cell never closed runs to the end of the file: its record is the last one. It is
  * reported after every other problem, at the column where it starts. */
 static void
-note_unclosed (Import *imp, const char *const *record, guint row)
+note_unclosed (CpImport *imp, const char *const *record, guint row)
 {
   guint last = g_strv_length ((char **) record) - 1;
 
@@ -1062,7 +743,7 @@ note_unclosed (Import *imp, const char *const *record, guint row)
 }
 
 static void
-report_unclosed (Import *imp)
+report_unclosed (CpImport *imp)
 {
   if (imp->unclosed_row == 0)
     return;
@@ -1072,31 +753,33 @@ report_unclosed (Import *imp)
 }
 
 static void
-report_empty (Import *imp)
+report_empty (CpImport *imp)
 {
   g_autofree char *keys = NULL;
   GString *names = g_string_new (NULL);
 
-  for (guint i = 0; i < imp->spec->n_columns; i++)
-    if (imp->spec->columns[i].required)
+  for (guint i = 0; i < imp->kind->n_columns; i++)
+    if (imp->kind->columns[i].required)
       g_string_append_printf (names, "%s%s", names->len > 0 ? "," : "",
-                              imp->spec->columns[i].key);
+                              imp->kind->columns[i].key);
   keys = g_string_free (names, FALSE);
-  add_problem_named (imp, 1, imp->spec->columns[0].key,
+  add_problem_named (imp, 1, imp->kind->columns[0].key,
                      _("the file is empty; its first row must name the columns, e.g. %s"), keys);
 }
 
-/* Reads and checks every row, one record at a time; TRUE unless cancelled. */
+/* Reads, checks and writes every row, one record at a time; TRUE unless cancelled or the file
+ * could not be read. */
 static gboolean
-read_records (Import *imp, const char *text, CpProgressFunc progress, gpointer progress_data,
-              GCancellable *cancellable, GError **error)
+read_records (CpImport *imp, CpCsvReader *reader, CpProgressFunc progress,
+              gpointer progress_data, GCancellable *cancellable, GError **error)
 {
-  g_autoptr (CpCsvReader) reader = cp_csv_reader_new (text, cp_csv_guess_delimiter (text));
   const char *const *record = next_filled (reader);
   gboolean has_rows = FALSE;
 
   if (record == NULL)
     {
+      if (!cp_csv_reader_check (reader, error))
+        return FALSE;
       report_empty (imp);
       return TRUE;
     }
@@ -1105,13 +788,12 @@ read_records (Import *imp, const char *text, CpProgressFunc progress, gpointer p
   read_header (imp, reader, record, header_row);
   if (cp_csv_reader_get_unclosed (reader))
     note_unclosed (imp, record, header_row);
-  while ((record = cp_csv_reader_next (reader)) != NULL)
+  while (imp->write_error == NULL && (record = cp_csv_reader_next (reader)) != NULL)
     {
       guint index = cp_csv_reader_get_index (reader);
       if (cancelled (imp, cancellable, error))
         return FALSE;
-      report_progress (progress, progress_data, 0.5 * cp_csv_reader_get_fraction (reader),
-                       index);
+      report_progress (progress, progress_data, cp_csv_reader_get_fraction (reader), index);
       if (is_blank (reader, record))
         continue;
       has_rows = TRUE;
@@ -1120,6 +802,8 @@ read_records (Import *imp, const char *text, CpProgressFunc progress, gpointer p
       else
         read_row (imp, reader, record, index + 1);
     }
+  if (!cp_csv_reader_check (reader, error))
+    return FALSE;
   if (!has_rows)
     add_problem (imp, header_row + 1, 0,
                  _("the file has a header but no rows below it; add the rows to import"));
@@ -1128,31 +812,7 @@ read_records (Import *imp, const char *text, CpProgressFunc progress, gpointer p
 }
 
 static gboolean
-write_items (Import *imp, CpProgressFunc progress, gpointer progress_data,
-             GCancellable *cancellable, GError **error)
-{
-  if (!cp_store_begin (imp->store, error))
-    return FALSE;
-  for (guint i = 0; i < imp->items->len; i++)
-    {
-      gpointer item = imp->items->data + i * imp->spec->item_size;
-      report_progress (progress, progress_data, 0.5 + 0.5 * i / imp->items->len, i);
-      if (cancelled (imp, cancellable, error) || !imp->spec->write_item (imp->store, item, error))
-        {
-          cp_store_rollback (imp->store);
-          return FALSE;
-        }
-    }
-  if (!cp_store_commit (imp->store, error))
-    {
-      cp_store_rollback (imp->store);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-fail_with_problems (Import *imp, GError **error)
+fail_with_problems (CpImport *imp, GError **error)
 {
   if (imp->n_problems > MAX_PROBLEMS)
     {
@@ -1166,23 +826,10 @@ fail_with_problems (Import *imp, GError **error)
   return cp_set_error (error, CP_ERROR_IMPORT, "%s", imp->problems->str);
 }
 
-static void
-import_clear (Import *imp)
-{
-  g_strfreev (imp->header);
-  g_strfreev (imp->shown_header);
-  g_free (imp->unclosed_column);
-  g_string_free (imp->problems, TRUE);
-  g_array_unref (imp->items);
-  g_hash_table_unref (imp->first_row);
-  g_hash_table_unref (imp->lookups);
-  sqlite3_finalize (imp->lookup);
-}
-
 /* The input file */
 
 static gboolean G_GNUC_PRINTF (4, 5)
-file_error (Import *imp, CpError code, GError **error, const char *format, ...)
+file_error (CpImport *imp, CpError code, GError **error, const char *format, ...)
 {
   va_list args;
 
@@ -1193,7 +840,7 @@ file_error (Import *imp, CpError code, GError **error, const char *format, ...)
 }
 
 static gboolean
-errno_error (Import *imp, int saved_errno, GError **error)
+errno_error (CpImport *imp, int saved_errno, GError **error)
 {
   switch (saved_errno)
     {
@@ -1229,7 +876,7 @@ file_kind (mode_t mode)
 }
 
 static gboolean
-too_large (Import *imp, goffset size, GError **error)
+too_large (CpImport *imp, goffset size, GError **error)
 {
   g_autofree char *size_text = g_format_size (size);
   g_autofree char *limit = g_format_size (MAX_INPUT_BYTES);
@@ -1243,7 +890,7 @@ too_large (Import *imp, goffset size, GError **error)
 /* What stat() tells of the input before it is opened: a FIFO would block the open, a device
  * such as /dev/zero never ends. */
 static gboolean
-check_input (Import *imp, const struct stat *st, GError **error)
+check_input (CpImport *imp, const struct stat *st, GError **error)
 {
   if (!S_ISREG (st->st_mode))
     return file_error (imp, CP_ERROR_IMPORT, error,
@@ -1258,122 +905,328 @@ check_input (Import *imp, const struct stat *st, GError **error)
   return TRUE;
 }
 
-/* Reads the open file whole, but never more than MAX_INPUT_BYTES (it may grow while read). */
-static char *
-read_all (Import *imp, int fd, gsize size_hint, gsize *out_length, GError **error)
+/* Reads up to @size bytes of the open file (a read of a regular file returns fewer only at its
+ * end), never more than MAX_INPUT_BYTES in all: it may grow while read. */
+static gssize
+input_read (gpointer source, char *buffer, gsize size, GError **error)
 {
-  gsize capacity = MIN (size_hint, (gsize) MAX_INPUT_BYTES) + 1, length = 0;
-  g_autofree char *data = g_malloc (capacity);
+  CpImport *imp = source;
+  gsize length = 0;
 
-  for (;;)
+  while (length < size)
     {
-      if (length == capacity)
-        {
-          if (length > (gsize) MAX_INPUT_BYTES)
-            break;
-          capacity = MIN (capacity * 2, (gsize) MAX_INPUT_BYTES + 1);
-          data = g_realloc (data, capacity);
-        }
-      gssize n = read (fd, data + length, capacity - length);
+      gssize n = read (imp->fd, buffer + length, size - length);
       if (n < 0 && errno == EINTR)
         continue;
       if (n < 0)
         {
+          imp->read_failed = TRUE;
           errno_error (imp, errno, error);
-          return NULL;
+          return -1;
         }
       if (n == 0)
         break;
       length += n;
     }
-  if (length > (gsize) MAX_INPUT_BYTES)
+  imp->read_bytes += length;
+  if (imp->read_bytes > MAX_INPUT_BYTES)
     {
-      too_large (imp, length, error);
-      return NULL;
+      imp->read_failed = TRUE;
+      too_large (imp, imp->read_bytes, error);
+      return -1;
     }
-  *out_length = length;
-  return g_steal_pointer (&data);
-}
-
-static char *
-read_input (Import *imp, gsize *out_length, GError **error)
-{
-  struct stat before, opened;
-  char *data = NULL;
-
-  if (stat (imp->path, &before) != 0)
-    {
-      errno_error (imp, errno, error);
-      return NULL;
-    }
-  if (!check_input (imp, &before, error))
-    return NULL;
-  /* O_NONBLOCK: should the path have been replaced by a FIFO since, open() does not wait. */
-  int fd = g_open (imp->path, O_RDONLY | O_NONBLOCK | O_CLOEXEC, 0);
-  if (fd < 0)
-    {
-      errno_error (imp, errno, error);
-      return NULL;
-    }
-  if (fstat (fd, &opened) != 0 || !S_ISREG (opened.st_mode) || opened.st_dev != before.st_dev
-      || opened.st_ino != before.st_ino)
-    file_error (imp, CP_ERROR_IMPORT, error,
-                _("the file was replaced while it was being opened; import it again"));
-  else
-    data = read_all (imp, fd, opened.st_size, out_length, error);
-  close (fd);
-  return data;
-}
-
-static char *
-read_text (Import *imp, GError **error)
-{
-  gsize length = 0;
-  g_autofree char *data = read_input (imp, &length, error);
-  g_autoptr (GError) local = NULL;
-
-  if (data == NULL)
-    return NULL;
-  char *text = cp_csv_decode (data, length, NULL, &local);
-  if (text == NULL)
-    add_problem_named (imp, 1, imp->spec->columns[0].key, "%s", local->message);
-  return text;
+  return length;
 }
 
 static gboolean
-run_import (Import *imp, CpProgressFunc progress, gpointer progress_data, guint *out_rows,
+input_rewind (gpointer source, GError **error)
+{
+  CpImport *imp = source;
+
+  imp->read_bytes = 0;
+  if (lseek (imp->fd, 0, SEEK_SET) == 0)
+    return TRUE;
+  imp->read_failed = TRUE;
+  return errno_error (imp, errno, error);
+}
+
+static gboolean
+open_input (CpImport *imp, GError **error)
+{
+  struct stat before, opened;
+
+  if (stat (imp->path, &before) != 0)
+    return errno_error (imp, errno, error);
+  if (!check_input (imp, &before, error))
+    return FALSE;
+  /* O_NONBLOCK: should the path have been replaced by a FIFO since, open() does not wait. */
+  imp->fd = g_open (imp->path, O_RDONLY | O_NONBLOCK | O_CLOEXEC, 0);
+  if (imp->fd < 0)
+    return errno_error (imp, errno, error);
+  if (fstat (imp->fd, &opened) != 0 || !S_ISREG (opened.st_mode)
+      || opened.st_dev != before.st_dev || opened.st_ino != before.st_ino)
+    return file_error (imp, CP_ERROR_IMPORT, error,
+                       _("the file was replaced while it was being opened; import it again"));
+  imp->size = opened.st_size;
+  return TRUE;
+}
+
+/* Keys seen and ids looked up */
+
+/* FNV-1a, then the finalizer of MurmurHash3 to spread its bits; never 0. */
+static guint64
+hash_key (const char *key, gsize length)
+{
+  guint64 h = G_GUINT64_CONSTANT (0xcbf29ce484222325);
+
+  for (gsize i = 0; i < length; i++)
+    {
+      h ^= (guchar) key[i];
+      h *= G_GUINT64_CONSTANT (0x100000001b3);
+    }
+  h ^= h >> 33;
+  h *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+  h ^= h >> 33;
+  h *= G_GUINT64_CONSTANT (0xc4ceb9fe1a85ec53);
+  h ^= h >> 33;
+  return h != 0 ? h : 1;
+}
+
+static void key_set_put (KeySet *set, guint64 hash, guint row);
+
+static void
+key_set_grow (KeySet *set)
+{
+  KeySet bigger = { NULL, NULL, MAX (set->capacity * 2, 1024), 0 };
+
+  bigger.hashes = g_new0 (guint64, bigger.capacity);
+  bigger.rows = g_new (guint32, bigger.capacity);
+  for (gsize i = 0; i < set->capacity; i++)
+    if (set->hashes[i] != 0)
+      key_set_put (&bigger, set->hashes[i], set->rows[i]);
+  g_free (set->hashes);
+  g_free (set->rows);
+  *set = bigger;
+}
+
+/* The row noted for @hash, or 0 after noting @row for it. */
+static guint
+key_set_find_or_put (KeySet *set, guint64 hash, guint row)
+{
+  if ((set->count + 1) * 4 > set->capacity * 3)
+    key_set_grow (set);
+
+  gsize mask = set->capacity - 1;
+  for (gsize i = hash & mask;; i = (i + 1) & mask)
+    {
+      if (set->hashes[i] == hash)
+        return set->rows[i];
+      if (set->hashes[i] == 0)
+        {
+          set->hashes[i] = hash;
+          set->rows[i] = row;
+          set->count++;
+          return 0;
+        }
+    }
+}
+
+static void
+key_set_put (KeySet *set, guint64 hash, guint row)
+{
+  key_set_find_or_put (set, hash, row);
+}
+
+guint
+cp_import_first_row (CpImport *imp, const char *key, gsize length, guint row)
+{
+  g_return_val_if_fail (imp != NULL && key != NULL, 0);
+  return key_set_find_or_put (&imp->keys, hash_key (key, length), row);
+}
+
+gint64
+cp_import_lookup_id (CpImport *imp, const char *text,
+                     gint64 (*find) (CpStore *store, const char *text))
+{
+  gint64 *cached = g_hash_table_lookup (imp->lookups, text);
+
+  if (cached != NULL)
+    return *cached;
+  /* A file of unknown codes must not fill the memory. */
+  if (g_hash_table_size (imp->lookups) >= MAX_LOOKUPS)
+    g_hash_table_remove_all (imp->lookups);
+
+  gint64 id = find (imp->store, text);
+  g_hash_table_insert (imp->lookups, g_strdup (text), g_memdup2 (&id, sizeof id));
+  return id;
+}
+
+/* The import */
+
+static gboolean
+stop (CpImport *imp)
+{
+  if (imp->writing)
+    cp_store_rollback (imp->store);
+  imp->writing = FALSE;
+  return FALSE;
+}
+
+static gboolean
+run_import (CpImport *imp, CpProgressFunc progress, gpointer progress_data,
             GCancellable *cancellable, GError **error)
 {
   g_autoptr (GError) local = NULL;
-  g_autofree char *text = read_text (imp, &local);
+  CpCsvEncoding encoding;
 
-  if (local != NULL)
+  if (!open_input (imp, error))
+    return FALSE;
+  if (!cp_csv_detect (input_read, input_rewind, imp, &encoding, &local))
     {
-      g_propagate_error (error, g_steal_pointer (&local));
-      return FALSE;
+      if (imp->read_failed)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
+      add_problem_named (imp, 1, imp->kind->columns[0].key, "%s", local->message);
+      return fail_with_problems (imp, error);
     }
-  if (text != NULL && !read_records (imp, text, progress, progress_data, cancellable, error))
+  if (!input_rewind (imp, error) || !cp_store_begin (imp->store, error))
     return FALSE;
+  imp->writing = TRUE;
+
+  g_autoptr (CpCsvReader) reader
+      = cp_csv_reader_new_from_source (input_read, imp, encoding, imp->size, '\0');
+  if (!read_records (imp, reader, progress, progress_data, cancellable, error))
+    return stop (imp);
+  if (imp->write_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&imp->write_error));
+      return stop (imp);
+    }
   if (imp->n_problems > 0)
-    return fail_with_problems (imp, error);
-  if (!write_items (imp, progress, progress_data, cancellable, error))
-    return FALSE;
+    {
+      stop (imp);
+      return fail_with_problems (imp, error);
+    }
+  if (!cp_store_commit (imp->store, error))
+    return stop (imp);
+  imp->writing = FALSE;
   if (progress != NULL)
     progress (1.0, progress_data);
-  if (out_rows != NULL)
-    *out_rows = imp->items->len;
   return TRUE;
+}
+
+static void
+import_clear (CpImport *imp)
+{
+  if (imp->fd >= 0)
+    close (imp->fd);
+  g_strfreev (imp->header);
+  g_strfreev (imp->shown_header);
+  g_free (imp->unclosed_column);
+  g_string_free (imp->problems, TRUE);
+  g_free (imp->item);
+  g_clear_error (&imp->write_error);
+  g_free (imp->keys.hashes);
+  g_free (imp->keys.rows);
+  g_hash_table_unref (imp->lookups);
+}
+
+/* The registry */
+
+static GPtrArray *registry;
+
+void
+cp_import_registry_init (void)
+{
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      registry = g_ptr_array_new ();
+      /* Every domain's kinds, in the order the window and the help list them. */
+      cp_region_import_register ();
+      cp_facility_import_register ();
+      g_once_init_leave (&done, 1);
+    }
+}
+
+/* The kind registered with @key, or NULL; the registry is made already. */
+static const CpImportKind *
+find_kind (const char *key)
+{
+  for (guint i = 0; i < registry->len; i++)
+    {
+      const CpImportKind *kind = g_ptr_array_index (registry, i);
+      if (g_str_equal (kind->key, key))
+        return kind;
+    }
+  return NULL;
+}
+
+/* Called by cp_import_registry_init() (through each domain's register function), so it must
+ * not call it: that would wait for itself. */
+void
+cp_import_register (const CpImportKind *kind)
+{
+  g_return_if_fail (registry != NULL);
+  g_return_if_fail (kind != NULL && kind->n_columns <= CP_IMPORT_MAX_COLUMNS);
+  g_return_if_fail (find_kind (kind->key) == NULL);
+
+  g_ptr_array_add (registry, (gpointer) kind);
+}
+
+GPtrArray *
+cp_import_kinds_list (const char *domain)
+{
+  GPtrArray *kinds = g_ptr_array_new ();
+
+  cp_import_registry_init ();
+  for (guint i = 0; i < registry->len; i++)
+    {
+      const CpImportKind *kind = g_ptr_array_index (registry, i);
+      if (domain == NULL || g_strcmp0 (kind->domain, domain) == 0)
+        g_ptr_array_add (kinds, (gpointer) kind);
+    }
+  return kinds;
+}
+
+const CpImportKind *
+cp_import_kind_lookup (const char *key)
+{
+  g_return_val_if_fail (key != NULL, NULL);
+
+  cp_import_registry_init ();
+  return find_kind (key);
+}
+
+char *
+cp_import_kind_keys (void)
+{
+  GString *out = g_string_new (NULL);
+
+  cp_import_registry_init ();
+  for (guint i = 0; i < registry->len; i++)
+    {
+      const CpImportKind *kind = g_ptr_array_index (registry, i);
+      if (i > 0)
+        g_string_append (out, i + 1 < registry->len ? C_ ("list of choices", ", ")
+                                                    : C_ ("list of choices", " or "));
+      g_string_append (out, kind->key);
+    }
+  return g_string_free (out, FALSE);
 }
 
 /* Public API */
 
 gboolean
-cp_import_file_full (CpStore *store, CpImportKind kind, const char *path, CpProgressFunc progress,
-                     gpointer progress_data, guint *out_rows, GCancellable *cancellable,
-                     GError **error)
+cp_import_file_full (CpStore *store, const CpImportKind *kind, const char *path,
+                     CpProgressFunc progress, gpointer progress_data, guint *out_rows,
+                     GCancellable *cancellable, GError **error)
 {
   g_return_val_if_fail (store != NULL, FALSE);
-  g_return_val_if_fail (kind < CP_N_IMPORT_KINDS, FALSE);
+  g_return_val_if_fail (kind != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
@@ -1382,26 +1235,27 @@ cp_import_file_full (CpStore *store, CpImportKind kind, const char *path, CpProg
   if (!cp_store_check_writable (store, error))
     return FALSE;
 
-  Import imp = {
+  CpImport imp = {
     .store = store,
     .path = path,
-    .spec = &kind_specs[kind],
+    .kind = kind,
     .problems = g_string_new (NULL),
-    .first_row = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
+    .item = g_malloc0 (kind->item_size),
     .lookups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
+    .fd = -1,
   };
-  imp.items = g_array_new (FALSE, TRUE, imp.spec->item_size);
-  g_array_set_clear_func (imp.items, imp.spec->clear_item);
-  for (guint i = 0; i < MAX_COLUMNS; i++)
+  for (guint i = 0; i < CP_IMPORT_MAX_COLUMNS; i++)
     imp.column_at[i] = -1;
 
-  gboolean ok = run_import (&imp, progress, progress_data, out_rows, cancellable, error);
+  gboolean ok = run_import (&imp, progress, progress_data, cancellable, error);
+  if (ok && out_rows != NULL)
+    *out_rows = imp.n_written;
   import_clear (&imp);
   return ok;
 }
 
 gboolean
-cp_import_file (CpStore *store, CpImportKind kind, const char *path, guint *out_rows,
+cp_import_file (CpStore *store, const CpImportKind *kind, const char *path, guint *out_rows,
                 GCancellable *cancellable, GError **error)
 {
   return cp_import_file_full (store, kind, path, NULL, NULL, out_rows, cancellable, error);

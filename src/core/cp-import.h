@@ -1,31 +1,74 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Import of townships, communities and facilities from CSV (UTF-8 with or without BOM, or
- * GB18030), all or nothing (DESIGN.md "Import files"). */
+/* Import of rows from CSV (UTF-8 with or without BOM, or GB18030), all or nothing. The engine
+ * names no domain: each domain describes its kinds of file (CpImportKind) and registers them. */
 #pragma once
 
 #include <gio/gio.h>
 
 #include "cp-store.h"
+#include "cp-vocabulary.h"
 
 G_BEGIN_DECLS
 
-typedef enum
+/* The work of one import, handed to the kinds' row functions. */
+typedef struct _CpImport CpImport;
+
+/* A column of an import file: named in the header by its key, its Chinese label or its display
+ * name (also when a unit follows in brackets, "总面积（㎡）"). */
+typedef struct
 {
-  CP_IMPORT_TOWNSHIPS,
-  CP_IMPORT_COMMUNITIES,
-  CP_IMPORT_FACILITIES,
-  CP_N_IMPORT_KINDS
+  const char *key;
+  const char *zh_label;
+  const char *display; /* N_(): the field's name in messages */
+  const char *hint;    /* N_(): what a right value is; NULL for choices and yes/no */
+  gboolean required;
+  gboolean literal;    /* a name: stored as typed, a tab at either end included */
+} CpImportColumn;
+
+/* What one kind of import file holds and how its rows are written. */
+typedef struct
+{
+  const char *key;      /* the command-line word, e.g. "facilities" */
+  const char *zh_label; /* e.g. 设施 */
+  const char *display;  /* N_(): its name in the window, e.g. "Facilities" */
+  const char *domain;   /* the domain (folder, page) it belongs to, e.g. "facility" */
+  const CpImportColumn *columns;
+  guint n_columns;
+  gsize item_size;          /* what parse_row fills and write_item writes */
+  GDestroyNotify clear_item; /* frees what an item holds, not the item */
+  /* Checks the row @row (as a spreadsheet counts) and fills @item (zeroed). @cells holds the
+   * trimmed cell of each column, NULL when the file has no such column. FALSE when a problem
+   * was added with cp_import_add_problem(). */
+  gboolean (*parse_row) (CpImport *imp, guint row, const char *const *cells, gpointer item);
+  /* Writes @item inside the import's transaction. */
+  gboolean (*write_item) (CpStore *store, gpointer item, GError **error);
 } CpImportKind;
 
-/* key = the command-line word (townships|communities|facilities). */
-extern const CpVocabulary cp_import_kinds[CP_N_IMPORT_KINDS];
+/* At most this many columns a kind. */
+#define CP_IMPORT_MAX_COLUMNS 16
+
+/* The registry. cp_import_registry_init() registers the kinds of every domain, once (the other
+ * registry functions call it). */
+void cp_import_registry_init (void);
+void cp_import_register (const CpImportKind *kind);
+/* The kinds in the order they were registered; @domain NULL for all. Free the array only. */
+GPtrArray *cp_import_kinds_list (const char *domain);
+/* The kind with the command-line word @key, or NULL. */
+const CpImportKind *cp_import_kind_lookup (const char *key);
+/* "townships, communities or facilities" in the locale's words for the list, for messages. */
+char *cp_import_kind_keys (void);
 
 /* Reads @path and writes its rows in one transaction. When any row is bad nothing is written and
  * @error (CP_ERROR_IMPORT) lists every problem, one a line, "FILE:ROW:COLUMN: message" (ROW as a
  * spreadsheet counts, the header is row 1; COLUMN is the header's name as written in the file).
  * At most 200 problems are listed, then a line with how many more there are. A row with an
- * existing code (townships, communities) or community and name (facilities) updates it. A
- * read-only @store fails with its CP_ERROR_READ_ONLY reason.
+ * existing key (of its kind: a code, or community and name) updates it. A read-only @store fails
+ * with its CP_ERROR_READ_ONLY reason.
+ * The file is streamed: it is read a chunk at a time (once or twice more before, to decide its
+ * encoding) and each row is written as soon as it is checked, inside one BEGIN IMMEDIATE
+ * transaction; after the first problem nothing more is written, the rest is still checked, and
+ * the transaction is rolled back. Memory stays a few MB whatever the size of the file, but for
+ * the keys seen (for duplicates), 12 to 32 bytes a row.
  * What is refused, and how:
  * - @path must be a regular file of at most 500 MB (a million facilities take about 150 MB) and
  *   not the database of @store or one of its -wal/-shm/-journal files (found by stat() alone:
@@ -42,22 +85,57 @@ extern const CpVocabulary cp_import_kinds[CP_N_IMPORT_KINDS];
  * characters.
  * @out_rows (optional) gets the number of rows written. */
 gboolean cp_import_file (CpStore *store,
-                         CpImportKind kind,
+                         const CpImportKind *kind,
                          const char *path,
                          guint *out_rows,
                          GCancellable *cancellable,
                          GError **error);
 
-/* Like cp_import_file(), reporting progress 0..1 to @progress (optional; reading and checking
- * the rows is the first half, writing them the second). When @cancellable is cancelled between
- * two rows, nothing is written and @error is CP_ERROR_CANCELLED. */
+/* Like cp_import_file(), reporting progress 0..1 (how much of the file was read and checked) to
+ * @progress (optional). When @cancellable is cancelled between two rows, the transaction is
+ * rolled back, nothing is written and @error is CP_ERROR_CANCELLED. */
 gboolean cp_import_file_full (CpStore *store,
-                              CpImportKind kind,
+                              const CpImportKind *kind,
                               const char *path,
                               CpProgressFunc progress,
                               gpointer progress_data,
                               guint *out_rows,
                               GCancellable *cancellable,
                               GError **error);
+
+/* For the kinds' parse_row functions. Each parser takes the trimmed cell, NULL when the file has
+ * no such column, adds a problem and returns FALSE when it is wrong; an empty optional cell
+ * leaves the default in *out. @column is an index into the kind's columns. */
+
+/* Adds a problem at @row, @column (named as the file's header names it); always FALSE. */
+gboolean cp_import_add_problem (CpImport *imp, guint row, int column, const char *format, ...)
+    G_GNUC_PRINTF (4, 5);
+gboolean cp_import_parse_text (CpImport *imp, guint row, int column, const char *text,
+                               guint max_chars, char **out);
+/* A text, refused when a spreadsheet turned it into scientific notation (2.20281E+11). */
+gboolean cp_import_parse_code (CpImport *imp, guint row, int column, const char *text,
+                               guint max_chars, char **out);
+gboolean cp_import_parse_choice (CpImport *imp, guint row, int column, const char *text,
+                                 const CpVocabulary *vocabulary, guint n, int *out);
+gboolean cp_import_parse_flag (CpImport *imp, guint row, int column, const char *text,
+                               gboolean *out);
+/* An area in m² from @minimum to @maximum. */
+gboolean cp_import_parse_area (CpImport *imp, guint row, int column, const char *text,
+                               double minimum, double maximum, double *out);
+gboolean cp_import_parse_count (CpImport *imp, guint row, int column, const char *text,
+                                gint64 maximum, gint64 *out);
+gboolean cp_import_parse_year (CpImport *imp, guint row, int column, const char *text, int *out);
+
+/* The row on which the key @key (@length bytes) was first seen in this file, or 0 when this is
+ * the first time (then @row is noted). Keys are compared by a 64-bit hash, so that a million
+ * rows take at most 32 MB: two different keys of a file of a million rows are taken for one with
+ * a chance of one in 30 million. */
+guint cp_import_first_row (CpImport *imp, const char *key, gsize length, guint row);
+
+/* The database id that @find gives for @text (0 when there is none), asked once for each text
+ * of the last few thousand. */
+gint64 cp_import_lookup_id (CpImport *imp,
+                            const char *text,
+                            gint64 (*find) (CpStore *store, const char *text));
 
 G_END_DECLS
