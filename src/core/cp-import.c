@@ -22,7 +22,7 @@
 /* A facilities file of a million rows is about 150 MB. */
 #define MAX_INPUT_BYTES ((goffset) 500 * 1000 * 1000)
 /* Ids looked up by cp_import_lookup_id() kept at most. */
-#define MAX_LOOKUPS 4096
+#define MAX_LOOKUPS 65536
 
 /* Columns that spreadsheets often carry and that hold nothing to import. */
 static const char *const ignored_columns[] = { "序号", "备注", "#", "no", "no.", "note", "notes",

@@ -167,7 +167,7 @@ parse_facility (CpImport *imp, guint row, const char *const *cells, gpointer ite
 static gboolean
 write_facility (CpStore *store, gpointer item, GError **error)
 {
-  return cp_store_upsert_facility (store, item, error);
+  return cp_facility_store_import (store, item, error);
 }
 
 static const CpImportKind facilities = {

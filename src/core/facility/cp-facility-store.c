@@ -141,6 +141,27 @@ cp_store_upsert_facility (CpStore *store, CpFacility *facility, GError **error)
 }
 
 gboolean
+cp_facility_store_import (CpStore *store, const CpFacility *facility, GError **error)
+{
+  g_return_val_if_fail (store != NULL && facility != NULL, FALSE);
+
+  sqlite3_stmt *stmt = cp_store_prepare_cached (
+      store, "INSERT INTO facility (" FACILITY_COLUMNS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+             "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) ON CONFLICT (community_id, name) DO UPDATE "
+             "SET (" FACILITY_COLUMNS ") = (excluded.community_id, excluded.name, "
+             "excluded.kind, excluded.total_area_m2, excluded.service_area_m2, "
+             "excluded.office_area_m2, excluded.independent_offices, excluded.provision, "
+             "excluded.status, excluded.year, excluded.government_invested, "
+             "excluded.property_registered, excluded.accessible, excluded.age_friendly, "
+             "excluded.child_friendly)",
+      error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_facility_fields (stmt, facility);
+  return _cp_store_step_cached (store, stmt, _("Cannot save the facility"), error);
+}
+
+gboolean
 cp_facility_store_insert (CpStore *store, CpFacility *facility, GError **error)
 {
   g_return_val_if_fail (store != NULL && facility != NULL && facility->id == 0, FALSE);
