@@ -122,7 +122,7 @@ parse_directly (const guint8 *data, size_t size)
 }
 
 static void
-import (CpImportKind kind, const guint8 *data, size_t size)
+import (const CpImportKind *kind, const guint8 *data, size_t size)
 {
   g_autoptr (GError) error = NULL;
   guint rows = 0;
@@ -160,6 +160,7 @@ LLVMFuzzerTestOneInput (const guint8 *data, size_t size)
   if (size == 0)
     return 0;
   parse_directly (data + 1, size - 1);
-  import ((CpImportKind) (data[0] % CP_N_IMPORT_KINDS), data + 1, size - 1);
+  static const char *const kinds[] = { "townships", "communities", "facilities" };
+  import (cp_import_kind_lookup (kinds[data[0] % G_N_ELEMENTS (kinds)]), data + 1, size - 1);
   return 0;
 }
