@@ -5,7 +5,8 @@
 #include <math.h>
 #include <string.h>
 
-#include "cp-chart.h"
+#include "cp-facility-chart.h"
+#include "cp-reports.h"
 #include "cp-test-utils.h"
 
 #define YEAR 2025
@@ -50,11 +51,11 @@ fixture_tear_down (Fixture *f, gconstpointer user_data)
   cp_test_store_tear_down (f);
 }
 
-static CpChartData *
+static CpBarChart *
 load_data (Fixture *f)
 {
   g_autoptr (GError) error = NULL;
-  CpChartData *data = cp_chart_data_new_facilities (f->store, YEAR, &error);
+  CpBarChart *data = cp_facility_chart_new (f->store, YEAR, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (data);
@@ -64,24 +65,24 @@ load_data (Fixture *f)
 static void
 test_data (Fixture *f, gconstpointer user_data)
 {
-  g_autoptr (CpChartData) data = load_data (f);
+  g_autoptr (CpBarChart) data = load_data (f);
 
   g_assert_cmpuint (data->bars->len, ==, 2);
-  g_assert_cmpstr (g_array_index (data->bars, CpChartBar, 0).label, ==, "甲街道");
-  g_assert_cmpfloat_with_epsilon (g_array_index (data->bars, CpChartBar, 0).value, 45.0, 1e-9);
-  g_assert_cmpfloat_with_epsilon (g_array_index (data->bars, CpChartBar, 1).value, 20.0, 1e-9);
+  g_assert_cmpstr (g_array_index (data->bars, CpBarChartBar, 0).label, ==, "甲街道");
+  g_assert_cmpfloat_with_epsilon (g_array_index (data->bars, CpBarChartBar, 0).value, 45.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (g_array_index (data->bars, CpBarChartBar, 1).value, 20.0, 1e-9);
   g_assert_cmpfloat_with_epsilon (data->reference, 30.0, 1e-9);
-  g_assert_false (cp_chart_bar_is_below (data, 0));
-  g_assert_true (cp_chart_bar_is_below (data, 1));
+  g_assert_false (cp_bar_chart_bar_is_below (data, 0));
+  g_assert_true (cp_bar_chart_bar_is_below (data, 1));
 }
 
 static void
 test_layout (Fixture *f, gconstpointer user_data)
 {
-  g_autoptr (CpChartData) data = load_data (f);
-  CpChartLayout layout;
+  g_autoptr (CpBarChart) data = load_data (f);
+  CpBarChartLayout layout;
 
-  cp_chart_layout_facilities (data, WIDTH, HEIGHT, &layout);
+  cp_bar_chart_layout (data, WIDTH, HEIGHT, &layout);
   g_assert_cmpfloat_with_epsilon (layout.axis_max, 50.0, 1e-9);
   g_assert_cmpfloat_with_epsilon (layout.tick_step, 10.0, 1e-9);
   /* The plot sits inside the chart with room for the labels around it. */
@@ -91,37 +92,37 @@ test_layout (Fixture *f, gconstpointer user_data)
   g_assert_cmpfloat (layout.labels_y + layout.labels_height, <, HEIGHT);
   g_assert_cmpfloat_with_epsilon (layout.slot_width, layout.plot_width / 2, 1e-9);
   /* 30 of 50 is 3/5 of the way up the plot. */
-  g_assert_cmpfloat_with_epsilon (cp_chart_layout_value_y (&layout, 30.0),
+  g_assert_cmpfloat_with_epsilon (cp_bar_chart_value_y (&layout, 30.0),
                                   layout.plot_y + layout.plot_height * 0.4, 1e-9);
 }
 
 static void
 test_hit_test (Fixture *f, gconstpointer user_data)
 {
-  g_autoptr (CpChartData) data = load_data (f);
-  CpChartLayout layout;
+  g_autoptr (CpBarChart) data = load_data (f);
+  CpBarChartLayout layout;
   double mid_y;
 
-  cp_chart_layout_facilities (data, WIDTH, HEIGHT, &layout);
+  cp_bar_chart_layout (data, WIDTH, HEIGHT, &layout);
   mid_y = layout.plot_y + layout.plot_height / 2;
   for (guint i = 0; i < 2; i++)
     {
       double x, y, w, h;
-      cp_chart_layout_bar (&layout, i, g_array_index (data->bars, CpChartBar, i).value, &x, &y,
+      cp_bar_chart_bar_rect (&layout, i, g_array_index (data->bars, CpBarChartBar, i).value, &x, &y,
                            &w, &h);
-      g_assert_cmpint (cp_chart_facilities_hit_test (data, WIDTH, HEIGHT, x + w / 2, y + h / 2),
+      g_assert_cmpint (cp_bar_chart_hit_test (data, WIDTH, HEIGHT, x + w / 2, y + h / 2),
                        ==, (int) i);
     }
   /* Left of the plot, right of the chart, above the plot, between the two bars. */
-  g_assert_cmpint (cp_chart_facilities_hit_test (data, WIDTH, HEIGHT, 1, mid_y), ==, -1);
-  g_assert_cmpint (cp_chart_facilities_hit_test (data, WIDTH, HEIGHT, WIDTH - 1, mid_y), ==, -1);
-  g_assert_cmpint (cp_chart_facilities_hit_test (data, WIDTH, HEIGHT, layout.plot_x + 5, 2), ==,
+  g_assert_cmpint (cp_bar_chart_hit_test (data, WIDTH, HEIGHT, 1, mid_y), ==, -1);
+  g_assert_cmpint (cp_bar_chart_hit_test (data, WIDTH, HEIGHT, WIDTH - 1, mid_y), ==, -1);
+  g_assert_cmpint (cp_bar_chart_hit_test (data, WIDTH, HEIGHT, layout.plot_x + 5, 2), ==,
                    -1);
-  g_assert_cmpint (cp_chart_facilities_hit_test (data, WIDTH, HEIGHT,
+  g_assert_cmpint (cp_bar_chart_hit_test (data, WIDTH, HEIGHT,
                                                  layout.plot_x + layout.plot_width / 2, mid_y),
                    ==, -1);
 
-  g_autofree char *tip = cp_chart_facilities_tooltip (data, 1);
+  g_autofree char *tip = cp_bar_chart_tooltip (data, 1);
   g_assert_nonnull (strstr (tip, "乙镇"));
   g_assert_nonnull (strstr (tip, "20.0"));
 }
@@ -145,12 +146,12 @@ is_white (const guint8 rgb[3])
 }
 
 static cairo_surface_t *
-paint_image (const CpChartData *data)
+paint_image (const CpBarChart *data)
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, WIDTH, HEIGHT);
   cairo_t *cr = cairo_create (surface);
 
-  cp_chart_paint_facilities (cr, data, WIDTH, HEIGHT);
+  cp_bar_chart_paint (cr, data, WIDTH, HEIGHT);
   g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
@@ -160,16 +161,16 @@ paint_image (const CpChartData *data)
 static void
 test_paint (Fixture *f, gconstpointer user_data)
 {
-  g_autoptr (CpChartData) data = load_data (f);
+  g_autoptr (CpBarChart) data = load_data (f);
   cairo_surface_t *surface = paint_image (data);
-  CpChartLayout layout;
+  CpBarChartLayout layout;
   guint8 rgb[3];
   double x, y, w, h;
 
-  cp_chart_layout_facilities (data, WIDTH, HEIGHT, &layout);
+  cp_bar_chart_layout (data, WIDTH, HEIGHT, &layout);
 
   /* Bar 0 (45, meets the standard) is a solid blue between its top and the axis. */
-  cp_chart_layout_bar (&layout, 0, 45.0, &x, &y, &w, &h);
+  cp_bar_chart_bar_rect (&layout, 0, 45.0, &x, &y, &w, &h);
   g_assert_cmpfloat (h, >, 50);
   pixel (surface, (int) (x + w / 2), (int) (y + h * 0.75), rgb);
   g_assert_false (is_white (rgb));
@@ -179,7 +180,7 @@ test_paint (Fixture *f, gconstpointer user_data)
   g_assert_true (is_white (rgb));
 
   /* Bar 1 (20, below) is orange and hatched: along its width two different colours appear. */
-  cp_chart_layout_bar (&layout, 1, 20.0, &x, &y, &w, &h);
+  cp_bar_chart_bar_rect (&layout, 1, 20.0, &x, &y, &w, &h);
   gboolean orange = FALSE, light = FALSE;
   for (int px = (int) x + 3; px < (int) (x + w) - 3; px++)
     {
@@ -215,7 +216,7 @@ test_crowded_labels (void)
                                        "天北", "松江", "庆岭", "乌林朝鲜族乡", "前进乡" };
   g_autoptr (GArray) townships = g_array_new (FALSE, TRUE, sizeof (CpTownshipResult));
   CpStandards standards;
-  CpChartLayout layout;
+  CpBarChartLayout layout;
 
   g_array_set_clear_func (townships, (GDestroyNotify) cp_township_result_clear);
   cp_standards_init_default (&standards, YEAR);
@@ -225,8 +226,8 @@ test_crowded_labels (void)
                              .actual_area_m2 = 150.0 + 20.0 * i };
       g_array_append_val (townships, t);
     }
-  g_autoptr (CpChartData) data = cp_chart_data_new_from_townships (townships, &standards, YEAR);
-  cp_chart_layout_facilities (data, WIDTH, HEIGHT, &layout);
+  g_autoptr (CpBarChart) data = cp_facility_chart_new_from_townships (townships, &standards, YEAR);
+  cp_bar_chart_layout (data, WIDTH, HEIGHT, &layout);
   g_assert_cmpuint (layout.label_every, ==, 1);
   g_assert_cmpint (layout.label_mode, !=, 0);
   g_assert_cmpfloat (layout.plot_height, >, HEIGHT / 2.0);

@@ -4,7 +4,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "cp-summary.h"
+#include "cp-facility-summary.h"
 #include "cp-test-utils.h"
 
 #define YEAR 2025

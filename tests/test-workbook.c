@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "cp-test-utils.h"
-#include "cp-workbook-private.h"
+#include "cp-facility-workbook-private.h"
 
 /* Open file descriptors of this process, or 0 where /proc does not tell. */
 static guint

@@ -3,10 +3,10 @@
 
 #include <glib/gi18n.h>
 
-#include "cp-chart.h"
+#include "cp-reports.h"
 #include "cp-cli.h"
-#include "cp-summary.h"
-#include "cp-workbook.h"
+#include "cp-facility-summary.h"
+#include "cp-facility-workbook.h"
 
 typedef enum
 {

@@ -11,7 +11,7 @@
 #include <xlsxwriter.h>
 
 #include "cp-check.h"
-#include "cp-workbook.h"
+#include "cp-facility-workbook.h"
 
 /* The community sheet's columns: code, township, name, kind, 4 numbers, result, 7 rules. */
 #define N_STRING_COLUMNS 12

@@ -2,12 +2,13 @@
 /* Knobs of the workbook writer that only tests and benchmarks turn. */
 #pragma once
 
-#include "cp-workbook.h"
+#include "cp-facility-workbook.h"
+#include "cp-xlsx.h"
 
 G_BEGIN_DECLS
 
 /* Excel's rows per sheet; a longer community list continues on "设施达标 (2)" and so on. */
-#define CP_WORKBOOK_MAX_ROWS 1048576u
+#define CP_WORKBOOK_MAX_ROWS CP_XLSX_MAX_ROWS
 /* Above this many communities the workbook is written in libxlsxwriter's constant_memory mode:
  * a cell then costs no memory, but a chart carries no cached values. */
 #define CP_WORKBOOK_CONSTANT_MEMORY_ABOVE 10000u

@@ -1,19 +1,19 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The printed summary: one paginating painter for the GTK print operation and the PDF export.
- * Sizes are in the cairo context's user units, taken as points: a print operation sets
- * GTK_UNIT_POINTS and passes gtk_print_context_get_width/height(). */
+/* The printed summary of the facility check: key figures, the facilities chart, results by
+ * township and the communities below the area standard, as a document (printed or PDF). */
 #pragma once
 
 #include <cairo.h>
 #include <gio/gio.h>
 
+#include "cp-document.h"
 #include "cp-store.h"
 
 G_BEGIN_DECLS
 
 /* Width and height of an A4 page in points. */
-#define CP_SUMMARY_A4_WIDTH 595.28
-#define CP_SUMMARY_A4_HEIGHT 841.89
+#define CP_SUMMARY_A4_WIDTH CP_DOCUMENT_A4_WIDTH
+#define CP_SUMMARY_A4_HEIGHT CP_DOCUMENT_A4_HEIGHT
 /* The list of communities that fall short shows at most this many, the largest shortfalls. */
 #define CP_SUMMARY_SHORTFALL_LIMIT 200
 
@@ -31,6 +31,9 @@ guint cp_summary_get_n_short (CpSummary *summary);
 guint cp_summary_get_n_listed (CpSummary *summary);
 /* The community code and shortfall of entry @index of the list (largest first). */
 const char *cp_summary_get_listed (CpSummary *summary, guint index, double *out_shortfall_m2);
+
+/* The summary's document, owned by @summary. */
+CpDocument *cp_summary_get_document (CpSummary *summary);
 
 /* Lays the summary out on pages of @width × @height points (A4: 595.28 × 841.89) measured with
  * @cr; returns the number of pages. Call again when the page size changes. */

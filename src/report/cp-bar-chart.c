@@ -3,21 +3,15 @@
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
-#include <errno.h>
-#include <fcntl.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <math.h>
 #include <pango/pangocairo.h>
-#include <unistd.h>
 
-#include "cp-chart.h"
+#include "cp-bar-chart.h"
+#include "cp-error.h"
 #include "cp-output.h"
-#include "cp-report-text.h"
+#include "cp-report-style.h"
 
-/* Named explicitly so that PNG, SVG and PDF carry the same CJK face on every machine. */
-#define EXPORT_WIDTH 1000
-#define EXPORT_HEIGHT 600
 /* Share of a slot a wrapped label may use, so neighbours never touch. */
 #define LABEL_FILL 0.92
 
@@ -28,189 +22,126 @@ enum
   LABELS_ROTATED,
 };
 
-typedef struct
-{
-  double r, g, b;
-} Rgb;
+static const CpRgb text_colour = { 0x24 / 255.0, 0x1f / 255.0, 0x31 / 255.0 };
+static const CpRgb muted_colour = { 0x5e / 255.0, 0x5c / 255.0, 0x64 / 255.0 };
+static const CpRgb grid_colour = { 0xde / 255.0, 0xdd / 255.0, 0xda / 255.0 };
+static const CpRgb axis_colour = { 0x77 / 255.0, 0x76 / 255.0, 0x7b / 255.0 };
+static const CpRgb bar_colour = { 0x1c / 255.0, 0x71 / 255.0, 0xd8 / 255.0 };
+static const CpRgb bar_edge_colour = { 0x1a / 255.0, 0x5f / 255.0, 0xb4 / 255.0 };
+static const CpRgb warn_colour = { 0xe6 / 255.0, 0x61 / 255.0, 0x00 / 255.0 };
+static const CpRgb warn_edge_colour = { 0xa0 / 255.0, 0x3c / 255.0, 0x00 / 255.0 };
+static const CpRgb reference_colour = { 0xc0 / 255.0, 0x1c / 255.0, 0x28 / 255.0 };
 
-static const Rgb text_colour = { 0x24 / 255.0, 0x1f / 255.0, 0x31 / 255.0 };
-static const Rgb muted_colour = { 0x5e / 255.0, 0x5c / 255.0, 0x64 / 255.0 };
-static const Rgb grid_colour = { 0xde / 255.0, 0xdd / 255.0, 0xda / 255.0 };
-static const Rgb axis_colour = { 0x77 / 255.0, 0x76 / 255.0, 0x7b / 255.0 };
-static const Rgb bar_colour = { 0x1c / 255.0, 0x71 / 255.0, 0xd8 / 255.0 };
-static const Rgb bar_edge_colour = { 0x1a / 255.0, 0x5f / 255.0, 0xb4 / 255.0 };
-static const Rgb warn_colour = { 0xe6 / 255.0, 0x61 / 255.0, 0x00 / 255.0 };
-static const Rgb warn_edge_colour = { 0xa0 / 255.0, 0x3c / 255.0, 0x00 / 255.0 };
-static const Rgb reference_colour = { 0xc0 / 255.0, 0x1c / 255.0, 0x28 / 255.0 };
-
-/* Text: measured and drawn through one context without hinting, so sizes do not depend on the
- * surface or the scale. */
-
-void
-cp_text_context_unhint (PangoContext *context)
-{
-  cairo_font_options_t *options = cairo_font_options_create ();
-
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (context, options);
-  cairo_font_options_destroy (options);
-  pango_context_set_round_glyph_positions (context, FALSE);
-}
-
-static PangoContext *
-text_concp_text_layout_new (void)
-{
-  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-
-  cp_text_context_unhint (context);
-  return context;
-}
-
-PangoLayout *
-cp_text_layout_new (PangoContext *context, const char *text, double size, gboolean bold)
-{
-  PangoLayout *layout = pango_layout_new (context);
-  PangoFontDescription *font = pango_font_description_new ();
-
-  pango_font_description_set_family (font, CP_REPORT_FONT);
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  if (bold)
-    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
-  pango_layout_set_font_description (layout, font);
-  pango_font_description_free (font);
-  pango_layout_set_text (layout, text, -1);
-  return layout;
-}
-
-static void
-text_size (PangoLayout *layout, double *width, double *height)
-{
-  int w, h;
-
-  pango_layout_get_size (layout, &w, &h);
-  if (width != NULL)
-    *width = (double) w / PANGO_SCALE;
-  if (height != NULL)
-    *height = (double) h / PANGO_SCALE;
-}
+/* Text */
 
 static double
 text_width (PangoContext *context, const char *text, double size, gboolean bold)
 {
-  g_autoptr (PangoLayout) layout = cp_text_layout_new (context, text, size, bold);
+  g_autoptr (PangoLayout) layout = cp_report_layout_new (context, text, size, bold);
   double width;
 
-  text_size (layout, &width, NULL);
+  cp_report_layout_size (layout, &width, NULL);
   return width;
 }
 
 static double
 line_height (PangoContext *context, double size)
 {
-  g_autoptr (PangoLayout) layout = cp_text_layout_new (context, "Ag 平方", size, FALSE);
+  g_autoptr (PangoLayout) layout = cp_report_layout_new (context, "Ag 平方", size, FALSE);
   double height;
 
-  text_size (layout, NULL, &height);
+  cp_report_layout_size (layout, NULL, &height);
   return height;
 }
 
 /* Draws @layout with its top at @y and its x anchor at @x: @align 0 left, 0.5 centre, 1 right. */
 static void
-show_layout (cairo_t *cr, PangoLayout *layout, double x, double y, double align, const Rgb *rgb)
+show_layout (cairo_t *cr, PangoLayout *layout, double x, double y, double align,
+             const CpRgb *rgb)
 {
   double width;
 
-  text_size (layout, &width, NULL);
-  cairo_set_source_rgb (cr, rgb->r, rgb->g, rgb->b);
+  cp_report_layout_size (layout, &width, NULL);
+  cp_report_set_rgb (cr, rgb);
   cairo_move_to (cr, x - width * align, y);
   pango_cairo_show_layout (cr, layout);
 }
 
 static void
 show_text (cairo_t *cr, PangoContext *context, const char *text, double size, gboolean bold,
-           double x, double y, double align, const Rgb *rgb)
+           double x, double y, double align, const CpRgb *rgb)
 {
-  g_autoptr (PangoLayout) layout = cp_text_layout_new (context, text, size, bold);
+  g_autoptr (PangoLayout) layout = cp_report_layout_new (context, text, size, bold);
 
   show_layout (cr, layout, x, y, align, rgb);
-}
-
-static void
-set_rgb (cairo_t *cr, const Rgb *rgb)
-{
-  cairo_set_source_rgb (cr, rgb->r, rgb->g, rgb->b);
 }
 
 /* Data */
 
 static void
-chart_bar_clear (CpChartBar *bar)
+bar_clear (CpBarChartBar *bar)
 {
   g_clear_pointer (&bar->label, g_free);
+  g_clear_pointer (&bar->tooltip, g_free);
 }
 
-CpChartData *
-cp_chart_data_new_from_townships (GArray *townships, const CpStandards *standards, int year)
+CpBarChart *
+cp_bar_chart_new (const char *title, const char *value_axis, const char *category_axis,
+                  const char *above_label, const char *below_label, const char *reference_label,
+                  double reference)
 {
-  g_return_val_if_fail (townships != NULL && standards != NULL, NULL);
+  CpBarChart *chart = g_new0 (CpBarChart, 1);
 
-  CpChartData *data = g_new0 (CpChartData, 1);
-  double reference = standards->area_per_100_households_m2;
-
-  data->title = g_strdup_printf (_("Facility area per 100 households by township (%d)"), year);
-  data->value_axis = g_strdup (_("m² per 100 households"));
-  data->category_axis = g_strdup (_("Township"));
-  data->reference_label = g_strdup_printf (_("Standard %g m² per 100 households"), reference);
-  data->reference = reference;
-  data->bars = g_array_sized_new (FALSE, TRUE, sizeof (CpChartBar), townships->len);
-  g_array_set_clear_func (data->bars, (GDestroyNotify) chart_bar_clear);
-  for (guint i = 0; i < townships->len; i++)
-    {
-      const CpTownshipResult *t = &g_array_index (townships, CpTownshipResult, i);
-      CpChartBar bar = {
-        .label = cp_report_text_clean (t->name),
-        .value = cp_township_result_area_per_100 (t),
-        .empty = t->households <= 0,
-      };
-      g_array_append_val (data->bars, bar);
-    }
-  return data;
-}
-
-CpChartData *
-cp_chart_data_new_facilities (CpStore *store, int year, GError **error)
-{
-  g_return_val_if_fail (store != NULL, NULL);
-
-  CpCheckSummary summary;
-  g_autoptr (GArray) townships = cp_check_townships (store, year, &summary, NULL, error);
-  if (townships == NULL)
-    return NULL;
-  return cp_chart_data_new_from_townships (townships, &summary.standards, year);
+  chart->title = g_strdup (title);
+  chart->value_axis = g_strdup (value_axis);
+  chart->category_axis = g_strdup (category_axis);
+  chart->above_label = g_strdup (above_label);
+  chart->below_label = g_strdup (below_label);
+  chart->reference_label = g_strdup (reference_label);
+  chart->reference = reference;
+  chart->bars = g_array_new (FALSE, TRUE, sizeof (CpBarChartBar));
+  g_array_set_clear_func (chart->bars, (GDestroyNotify) bar_clear);
+  return chart;
 }
 
 void
-cp_chart_data_free (CpChartData *data)
+cp_bar_chart_add_bar (CpBarChart *chart, const char *label, double value, gboolean empty,
+                      char *tooltip)
 {
-  if (data == NULL)
+  g_return_if_fail (chart != NULL);
+
+  CpBarChartBar bar = {
+    .label = g_strdup (label),
+    .value = value,
+    .empty = empty,
+    .tooltip = tooltip,
+  };
+  g_array_append_val (chart->bars, bar);
+}
+
+void
+cp_bar_chart_free (CpBarChart *chart)
+{
+  if (chart == NULL)
     return;
-  g_free (data->title);
-  g_free (data->value_axis);
-  g_free (data->category_axis);
-  g_free (data->reference_label);
-  g_clear_pointer (&data->bars, g_array_unref);
-  g_free (data);
+  g_free (chart->title);
+  g_free (chart->value_axis);
+  g_free (chart->category_axis);
+  g_free (chart->above_label);
+  g_free (chart->below_label);
+  g_free (chart->reference_label);
+  g_clear_pointer (&chart->bars, g_array_unref);
+  g_free (chart);
 }
 
 gboolean
-cp_chart_bar_is_below (const CpChartData *data, guint index)
+cp_bar_chart_bar_is_below (const CpBarChart *chart, guint index)
 {
-  g_return_val_if_fail (data != NULL && index < data->bars->len, FALSE);
+  g_return_val_if_fail (chart != NULL && index < chart->bars->len, FALSE);
 
-  const CpChartBar *bar = &g_array_index (data->bars, CpChartBar, index);
-  /* Values carry one decimal when shown: 29.96 reads as 30.0 and passes, as in the rules. */
-  return !bar->empty && bar->value + 1e-6 < data->reference;
+  const CpBarChartBar *bar = &g_array_index (chart->bars, CpBarChartBar, index);
+  /* Values carry one decimal when shown: 29.96 reads as 30.0 and passes. */
+  return !bar->empty && bar->value + 1e-6 < chart->reference;
 }
 
 /* Layout */
@@ -228,12 +159,12 @@ nice_step (double raw)
 /* The value axis runs from 0 to a round number a little above the largest bar and the
  * reference, in about five steps. */
 static void
-layout_scale (const CpChartData *data, CpChartLayout *layout)
+layout_scale (const CpBarChart *data, CpBarChartLayout *layout)
 {
   double top = data->reference;
 
   for (guint i = 0; i < data->bars->len; i++)
-    top = MAX (top, g_array_index (data->bars, CpChartBar, i).value);
+    top = MAX (top, g_array_index (data->bars, CpBarChartBar, i).value);
   top *= 1.05;
   if (!(top > 0))
     top = 1.0;
@@ -242,7 +173,7 @@ layout_scale (const CpChartData *data, CpChartLayout *layout)
 }
 
 static double
-tick_label_width (PangoContext *context, const CpChartLayout *layout)
+tick_label_width (PangoContext *context, const CpBarChartLayout *layout)
 {
   double widest = 0;
 
@@ -273,9 +204,9 @@ wrap_label (PangoLayout *label, double slot_width, double size)
 }
 
 static PangoLayout *
-category_label_new (PangoContext *context, const CpChartLayout *layout, const char *text)
+category_label_new (PangoContext *context, const CpBarChartLayout *layout, const char *text)
 {
-  PangoLayout *label = cp_text_layout_new (context, text, layout->font_size * 0.9, FALSE);
+  PangoLayout *label = cp_report_layout_new (context, text, layout->font_size * 0.9, FALSE);
 
   if (layout->label_mode == LABELS_WRAPPED)
     wrap_label (label, layout->slot_width, layout->font_size * 0.9);
@@ -285,7 +216,7 @@ category_label_new (PangoContext *context, const CpChartLayout *layout, const ch
 /* One line when every name fits its slot, wrapped into at most three lines when that suffices,
  * else rotated by 45° (and only every n-th one when even those would overlap). */
 static void
-layout_labels (PangoContext *context, const CpChartData *data, CpChartLayout *layout)
+layout_labels (PangoContext *context, const CpBarChart *data, CpBarChartLayout *layout)
 {
   double size = layout->font_size * 0.9;
   double line = line_height (context, size);
@@ -293,7 +224,7 @@ layout_labels (PangoContext *context, const CpChartData *data, CpChartLayout *la
   int most_lines = 1;
 
   for (guint i = 0; i < data->bars->len; i++)
-    widest = MAX (widest, text_width (context, g_array_index (data->bars, CpChartBar, i).label,
+    widest = MAX (widest, text_width (context, g_array_index (data->bars, CpBarChartBar, i).label,
                                       size, FALSE));
   layout->label_every = 1;
   layout->label_mode = LABELS_ONE_LINE;
@@ -303,12 +234,12 @@ layout_labels (PangoContext *context, const CpChartData *data, CpChartLayout *la
 
   for (guint i = 0; i < data->bars->len; i++)
     {
-      g_autoptr (PangoLayout) label = cp_text_layout_new (
-          context, g_array_index (data->bars, CpChartBar, i).label, size, FALSE);
+      g_autoptr (PangoLayout) label = cp_report_layout_new (
+          context, g_array_index (data->bars, CpBarChartBar, i).label, size, FALSE);
       double height;
       wrap_label (label, layout->slot_width, layout->font_size * 0.9);
       most_lines = MAX (most_lines, pango_layout_get_line_count (label));
-      text_size (label, NULL, &height);
+      cp_report_layout_size (label, NULL, &height);
       tallest = MAX (tallest, height);
     }
   if (most_lines <= 3 && layout->slot_width * LABEL_FILL >= size * 2)
@@ -324,15 +255,15 @@ layout_labels (PangoContext *context, const CpChartData *data, CpChartLayout *la
 }
 
 static void
-layout_compute (PangoContext *context, const CpChartData *data, double width, double height,
-                CpChartLayout *layout)
+layout_compute (PangoContext *context, const CpBarChart *data, double width, double height,
+                CpBarChartLayout *layout)
 {
   /* Readable on a short on-screen strip (≥ 10 px) and in proportion on a page or a PNG. */
   double fs = CLAMP (MIN (height / 20.0, width / 62.0), 10.0, 16.0);
   double margin = fs;
   guint n = MAX (data->bars->len, 1);
 
-  *layout = (CpChartLayout){ .width = width, .height = height, .font_size = fs };
+  *layout = (CpBarChartLayout){ .width = width, .height = height, .font_size = fs };
   layout->title_y = margin;
   layout->legend_y = layout->title_y + line_height (context, fs * 1.35) + fs * 0.3;
   layout->plot_y = layout->legend_y + line_height (context, fs * 0.9) + fs * 1.4;
@@ -352,18 +283,18 @@ layout_compute (PangoContext *context, const CpChartData *data, double width, do
 }
 
 void
-cp_chart_layout_facilities (const CpChartData *data, double width, double height,
-                            CpChartLayout *layout)
+cp_bar_chart_layout (const CpBarChart *data, double width, double height,
+                            CpBarChartLayout *layout)
 {
   g_return_if_fail (data != NULL && layout != NULL);
 
-  PangoContext *context = text_concp_text_layout_new ();
+  PangoContext *context = cp_report_context_new ();
   layout_compute (context, data, width, height, layout);
   g_object_unref (context);
 }
 
 double
-cp_chart_layout_value_y (const CpChartLayout *layout, double value)
+cp_bar_chart_value_y (const CpBarChartLayout *layout, double value)
 {
   g_return_val_if_fail (layout != NULL, 0.0);
 
@@ -372,12 +303,12 @@ cp_chart_layout_value_y (const CpChartLayout *layout, double value)
 }
 
 void
-cp_chart_layout_bar (const CpChartLayout *layout, guint index, double value, double *x, double *y,
-                     double *width, double *height)
+cp_bar_chart_bar_rect (const CpBarChartLayout *layout, guint index, double value, double *x,
+                       double *y, double *width, double *height)
 {
   g_return_if_fail (layout != NULL);
 
-  double top = cp_chart_layout_value_y (layout, value);
+  double top = cp_bar_chart_value_y (layout, value);
 
   *x = layout->plot_x + layout->slot_width * (index + 0.5) - layout->bar_width / 2;
   *y = top;
@@ -386,13 +317,13 @@ cp_chart_layout_bar (const CpChartLayout *layout, guint index, double value, dou
 }
 
 int
-cp_chart_facilities_hit_test (const CpChartData *data, double width, double height, double x,
+cp_bar_chart_hit_test (const CpBarChart *data, double width, double height, double x,
                               double y)
 {
   g_return_val_if_fail (data != NULL, -1);
 
-  CpChartLayout layout;
-  cp_chart_layout_facilities (data, width, height, &layout);
+  CpBarChartLayout layout;
+  cp_bar_chart_layout (data, width, height, &layout);
   if (data->bars->len == 0 || y < layout.plot_y || y > layout.plot_y + layout.plot_height)
     return -1;
   double slot = floor ((x - layout.plot_x) / layout.slot_width);
@@ -405,18 +336,11 @@ cp_chart_facilities_hit_test (const CpChartData *data, double width, double heig
 }
 
 char *
-cp_chart_facilities_tooltip (const CpChartData *data, guint index)
+cp_bar_chart_tooltip (const CpBarChart *chart, guint index)
 {
-  g_return_val_if_fail (data != NULL && index < data->bars->len, NULL);
+  g_return_val_if_fail (chart != NULL && index < chart->bars->len, NULL);
 
-  const CpChartBar *bar = &g_array_index (data->bars, CpChartBar, index);
-  if (bar->empty)
-    return g_strdup_printf (_("%s: no households recorded"), bar->label);
-  if (cp_chart_bar_is_below (data, index))
-    return g_strdup_printf (_("%s: %.1f m² per 100 households, below the standard of %g"),
-                            bar->label, bar->value, data->reference);
-  return g_strdup_printf (_("%s: %.1f m² per 100 households, meets the standard of %g"),
-                          bar->label, bar->value, data->reference);
+  return g_strdup (g_array_index (chart->bars, CpBarChartBar, index).tooltip);
 }
 
 /* Painting */
@@ -442,22 +366,22 @@ static void
 paint_box (cairo_t *cr, double x, double y, double w, double h, gboolean below, double fs)
 {
   cairo_rectangle (cr, x, y, w, h);
-  set_rgb (cr, below ? &warn_colour : &bar_colour);
+  cp_report_set_rgb (cr, below ? &warn_colour : &bar_colour);
   cairo_fill (cr);
   if (below)
     paint_hatching (cr, x, y, w, h, MAX (3.0, fs * 0.55));
   cairo_rectangle (cr, x + 0.5, y + 0.5, MAX (0, w - 1), MAX (0, h - 1));
-  set_rgb (cr, below ? &warn_edge_colour : &bar_edge_colour);
+  cp_report_set_rgb (cr, below ? &warn_edge_colour : &bar_edge_colour);
   cairo_set_line_width (cr, 1.0);
   cairo_stroke (cr);
 }
 
 static void
-paint_legend (cairo_t *cr, PangoContext *context, const CpChartData *data,
-              const CpChartLayout *layout)
+paint_legend (cairo_t *cr, PangoContext *context, const CpBarChart *data,
+              const CpBarChartLayout *layout)
 {
   double fs = layout->font_size, size = fs * 0.9, box = size, gap = fs * 0.4, space = fs * 1.5;
-  const char *texts[] = { _("Actual, meets the standard"), _("Actual, below the standard"),
+  const char *texts[] = { data->above_label, data->below_label,
                           data->reference_label };
   double widths[G_N_ELEMENTS (texts)], total = 0;
 
@@ -473,7 +397,7 @@ paint_legend (cairo_t *cr, PangoContext *context, const CpChartData *data,
       double mark = i == 2 ? box * 2 : box;
       if (i == 2)
         {
-          set_rgb (cr, &reference_colour);
+          cp_report_set_rgb (cr, &reference_colour);
           cairo_set_line_width (cr, MAX (1.5, fs * 0.16));
           cairo_move_to (cr, x, mid);
           cairo_line_to (cr, x + mark, mid);
@@ -487,7 +411,7 @@ paint_legend (cairo_t *cr, PangoContext *context, const CpChartData *data,
 }
 
 static void
-paint_grid (cairo_t *cr, PangoContext *context, const CpChartLayout *layout)
+paint_grid (cairo_t *cr, PangoContext *context, const CpBarChartLayout *layout)
 {
   double size = layout->font_size * 0.85, half = line_height (context, size) / 2;
 
@@ -495,15 +419,15 @@ paint_grid (cairo_t *cr, PangoContext *context, const CpChartLayout *layout)
   for (double v = 0; v <= layout->axis_max + layout->tick_step / 2; v += layout->tick_step)
     {
       g_autofree char *text = g_strdup_printf ("%g", v);
-      double y = cp_chart_layout_value_y (layout, v);
-      set_rgb (cr, &grid_colour);
+      double y = cp_bar_chart_value_y (layout, v);
+      cp_report_set_rgb (cr, &grid_colour);
       cairo_move_to (cr, layout->plot_x, y);
       cairo_line_to (cr, layout->plot_x + layout->plot_width, y);
       cairo_stroke (cr);
       show_text (cr, context, text, size, FALSE, layout->plot_x - layout->font_size * 0.4,
                  y - half, 1.0, &muted_colour);
     }
-  set_rgb (cr, &axis_colour);
+  cp_report_set_rgb (cr, &axis_colour);
   cairo_move_to (cr, layout->plot_x, layout->plot_y);
   cairo_line_to (cr, layout->plot_x, layout->plot_y + layout->plot_height);
   cairo_line_to (cr, layout->plot_x + layout->plot_width, layout->plot_y + layout->plot_height);
@@ -512,14 +436,14 @@ paint_grid (cairo_t *cr, PangoContext *context, const CpChartLayout *layout)
 
 /* Drawn over the reference line on a white patch, so a value near the standard stays legible. */
 static void
-paint_bar_value (cairo_t *cr, PangoContext *context, const CpChartLayout *layout, guint index,
+paint_bar_value (cairo_t *cr, PangoContext *context, const CpBarChartLayout *layout, guint index,
                  const char *text, double top, gboolean below)
 {
   double size = layout->font_size * 0.8, width, height, pad = layout->font_size * 0.15;
-  g_autoptr (PangoLayout) label = cp_text_layout_new (context, text, size, below);
+  g_autoptr (PangoLayout) label = cp_report_layout_new (context, text, size, below);
   double centre = layout->plot_x + layout->slot_width * (index + 0.5);
 
-  text_size (label, &width, &height);
+  cp_report_layout_size (label, &width, &height);
   double y = top - height - layout->font_size * 0.15;
   if (width > layout->slot_width * 0.95)
     return;
@@ -530,37 +454,37 @@ paint_bar_value (cairo_t *cr, PangoContext *context, const CpChartLayout *layout
 }
 
 static void
-paint_bars (cairo_t *cr, const CpChartData *data, const CpChartLayout *layout)
+paint_bars (cairo_t *cr, const CpBarChart *data, const CpBarChartLayout *layout)
 {
   for (guint i = 0; i < data->bars->len; i++)
     {
-      const CpChartBar *bar = &g_array_index (data->bars, CpChartBar, i);
+      const CpBarChartBar *bar = &g_array_index (data->bars, CpBarChartBar, i);
       double x, y, w, h;
-      cp_chart_layout_bar (layout, i, bar->value, &x, &y, &w, &h);
+      cp_bar_chart_bar_rect (layout, i, bar->value, &x, &y, &w, &h);
       if (!bar->empty && h > 0)
-        paint_box (cr, x, y, w, h, cp_chart_bar_is_below (data, i), layout->font_size);
+        paint_box (cr, x, y, w, h, cp_bar_chart_bar_is_below (data, i), layout->font_size);
     }
 }
 
 static void
-paint_bar_values (cairo_t *cr, PangoContext *context, const CpChartData *data,
-                  const CpChartLayout *layout)
+paint_bar_values (cairo_t *cr, PangoContext *context, const CpBarChart *data,
+                  const CpBarChartLayout *layout)
 {
   for (guint i = 0; i < data->bars->len; i++)
     {
-      const CpChartBar *bar = &g_array_index (data->bars, CpChartBar, i);
-      double top = cp_chart_layout_value_y (layout, bar->empty ? 0.0 : bar->value);
+      const CpBarChartBar *bar = &g_array_index (data->bars, CpBarChartBar, i);
+      double top = cp_bar_chart_value_y (layout, bar->empty ? 0.0 : bar->value);
       g_autofree char *text = bar->empty ? g_strdup ("—") : g_strdup_printf ("%.1f", bar->value);
-      paint_bar_value (cr, context, layout, i, text, top, cp_chart_bar_is_below (data, i));
+      paint_bar_value (cr, context, layout, i, text, top, cp_bar_chart_bar_is_below (data, i));
     }
 }
 
 static void
-paint_reference (cairo_t *cr, const CpChartData *data, const CpChartLayout *layout)
+paint_reference (cairo_t *cr, const CpBarChart *data, const CpBarChartLayout *layout)
 {
-  double y = cp_chart_layout_value_y (layout, data->reference);
+  double y = cp_bar_chart_value_y (layout, data->reference);
 
-  set_rgb (cr, &reference_colour);
+  cp_report_set_rgb (cr, &reference_colour);
   cairo_set_line_width (cr, MAX (1.5, layout->font_size * 0.16));
   cairo_move_to (cr, layout->plot_x, y);
   cairo_line_to (cr, layout->plot_x + layout->plot_width, y);
@@ -568,13 +492,13 @@ paint_reference (cairo_t *cr, const CpChartData *data, const CpChartLayout *layo
 }
 
 static void
-paint_category_label (cairo_t *cr, PangoContext *context, const CpChartLayout *layout,
+paint_category_label (cairo_t *cr, PangoContext *context, const CpBarChartLayout *layout,
                       guint index, const char *text)
 {
   g_autoptr (PangoLayout) label = category_label_new (context, layout, text);
   double centre = layout->plot_x + layout->slot_width * (index + 0.5), width, height;
 
-  text_size (label, &width, &height);
+  cp_report_layout_size (label, &width, &height);
   if (layout->label_mode != LABELS_ROTATED)
     {
       show_layout (cr, label, centre, layout->labels_y, 0.5, &text_colour);
@@ -589,14 +513,15 @@ paint_category_label (cairo_t *cr, PangoContext *context, const CpChartLayout *l
 }
 
 static void
-paint_axes_titles (cairo_t *cr, PangoContext *context, const CpChartData *data,
-                   const CpChartLayout *layout)
+paint_axes_titles (cairo_t *cr, PangoContext *context, const CpBarChart *data,
+                   const CpBarChartLayout *layout)
 {
   double fs = layout->font_size;
-  g_autoptr (PangoLayout) value_title = cp_text_layout_new (context, data->value_axis, fs * 0.9, FALSE);
+  g_autoptr (PangoLayout) value_title
+      = cp_report_layout_new (context, data->value_axis, fs * 0.9, FALSE);
   double width, height;
 
-  text_size (value_title, &width, &height);
+  cp_report_layout_size (value_title, &width, &height);
   cairo_save (cr);
   cairo_translate (cr, fs, layout->plot_y + layout->plot_height / 2 + width / 2);
   cairo_rotate (cr, -G_PI / 2);
@@ -609,11 +534,11 @@ paint_axes_titles (cairo_t *cr, PangoContext *context, const CpChartData *data,
 }
 
 static void
-paint_title (cairo_t *cr, PangoContext *context, const CpChartData *data,
-             const CpChartLayout *layout)
+paint_title (cairo_t *cr, PangoContext *context, const CpBarChart *data,
+             const CpBarChartLayout *layout)
 {
   double fs = layout->font_size;
-  g_autoptr (PangoLayout) title = cp_text_layout_new (context, data->title, fs * 1.35, TRUE);
+  g_autoptr (PangoLayout) title = cp_report_layout_new (context, data->title, fs * 1.35, TRUE);
 
   pango_layout_set_width (title, (int) ((layout->width - 2 * fs) * PANGO_SCALE));
   pango_layout_set_ellipsize (title, PANGO_ELLIPSIZE_END);
@@ -622,8 +547,8 @@ paint_title (cairo_t *cr, PangoContext *context, const CpChartData *data,
 }
 
 static void
-paint_all (cairo_t *cr, PangoContext *context, const CpChartData *data,
-           const CpChartLayout *layout)
+paint_all (cairo_t *cr, PangoContext *context, const CpBarChart *data,
+           const CpBarChartLayout *layout)
 {
   paint_title (cr, context, data, layout);
   paint_legend (cr, context, data, layout);
@@ -633,17 +558,17 @@ paint_all (cairo_t *cr, PangoContext *context, const CpChartData *data,
   paint_bar_values (cr, context, data, layout);
   for (guint i = 0; i < data->bars->len; i += layout->label_every)
     paint_category_label (cr, context, layout, i,
-                          g_array_index (data->bars, CpChartBar, i).label);
+                          g_array_index (data->bars, CpBarChartBar, i).label);
   paint_axes_titles (cr, context, data, layout);
 }
 
 void
-cp_chart_paint_facilities (cairo_t *cr, const CpChartData *data, double width, double height)
+cp_bar_chart_paint (cairo_t *cr, const CpBarChart *data, double width, double height)
 {
   g_return_if_fail (cr != NULL && data != NULL);
 
-  PangoContext *context = text_concp_text_layout_new ();
-  CpChartLayout layout;
+  PangoContext *context = cp_report_context_new ();
+  CpBarChartLayout layout;
 
   layout_compute (context, data, width, height, &layout);
   cairo_save (cr);
@@ -656,7 +581,7 @@ cp_chart_paint_facilities (cairo_t *cr, const CpChartData *data, double width, d
   g_object_unref (context);
 }
 
-/* Export */
+/* Files */
 
 typedef enum
 {
@@ -697,20 +622,30 @@ surface_new (ChartFormat format, CpOutput *output, double width, double height)
     }
 }
 
+gboolean
+cp_bar_chart_check_path (const char *out_path, GError **error)
+{
+  ChartFormat format;
+
+  g_return_val_if_fail (out_path != NULL, FALSE);
+  return format_from_path (out_path, &format, error);
+}
+
 /* Draws the chart into @output; returns the first failure of cairo (a failed write included). */
 static cairo_status_t
-paint_to_output (const CpChartData *data, ChartFormat format, CpOutput *output)
+paint_to_output (const CpBarChart *chart, double width, double height, ChartFormat format,
+                 CpOutput *output)
 {
-  cairo_surface_t *surface = surface_new (format, output, EXPORT_WIDTH, EXPORT_HEIGHT);
+  cairo_surface_t *surface = surface_new (format, output, width, height);
 
   if (format == FORMAT_PDF)
     {
-      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, data->title);
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, chart->title);
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR,
                                       _("Community Service Planner"));
     }
   cairo_t *cr = cairo_create (surface);
-  cp_chart_paint_facilities (cr, data, EXPORT_WIDTH, EXPORT_HEIGHT);
+  cp_bar_chart_paint (cr, chart, width, height);
   cairo_status_t status = cairo_status (cr);
   cairo_destroy (cr);
   if (status == CAIRO_STATUS_SUCCESS && format == FORMAT_PNG)
@@ -725,23 +660,17 @@ paint_to_output (const CpChartData *data, ChartFormat format, CpOutput *output)
 }
 
 gboolean
-cp_chart_export (CpStore *store, const char *name, int year, const char *out_path,
-                 GError **error)
+cp_bar_chart_write (const CpBarChart *chart, double width, double height, const char *out_path,
+                    GError **error)
 {
-  g_return_val_if_fail (store != NULL && name != NULL && out_path != NULL, FALSE);
+  g_return_val_if_fail (chart != NULL && out_path != NULL, FALSE);
 
   ChartFormat format = FORMAT_PNG;
-  if (!g_str_equal (name, "facilities"))
-    return cp_set_error (error, CP_ERROR_INVALID,
-                         _("There is no chart “%s”; the charts are: %s."), name, "facilities");
   if (!format_from_path (out_path, &format, error))
-    return FALSE;
-
-  g_autoptr (CpChartData) data = cp_chart_data_new_facilities (store, year, error);
-  if (data == NULL)
     return FALSE;
   CpOutput *output = cp_output_begin (out_path, error);
   if (output == NULL)
     return FALSE;
-  return cp_output_finish_cairo (output, paint_to_output (data, format, output), error);
+  return cp_output_finish_cairo (output, paint_to_output (chart, width, height, format, output),
+                                 error);
 }
