@@ -8,6 +8,7 @@
 
 #include "cp-cli.h"
 #include "cp-import.h"
+#include "cp-reports.h"
 #include "cp-sample.h"
 #include "cp-store.h"
 
@@ -109,10 +110,22 @@ import_kinds_help (void)
   return g_string_free (out, FALSE);
 }
 
+/* The charts of the registry for the help: "facilities". */
+static char *
+chart_names_help (void)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const CpChartKind *chart = cp_reports_get_charts (); chart->name != NULL; chart++)
+    g_string_append_printf (out, "%s%s", out->len > 0 ? "|" : "", chart->name);
+  return g_string_free (out, FALSE);
+}
+
 static void
 print_help (void)
 {
   g_autofree char *kinds = import_kinds_help ();
+  g_autofree char *charts = chart_names_help ();
 
   g_print ("%s\n\n", _("Community Service Planner — plans community service facilities against "
                        "the standards of the 14th five-year plan of 蛟河市."));
@@ -124,7 +137,9 @@ print_help (void)
   g_print ("\n");
   g_print ("  %s\n", _("community-planner check FILE [--year Y] [--json]   check the facility rules"));
   g_print ("  %s\n", _("community-planner export workbook FILE -o OUT.xlsx [--year Y]"));
-  g_print ("  %s\n", _("community-planner export chart FILE facilities -o OUT.png|svg|pdf [--year Y]"));
+  g_print ("  ");
+  g_print (_("community-planner export chart FILE %s -o OUT.png|svg|pdf [--year Y]"), charts);
+  g_print ("\n");
   g_print ("  %s\n", _("community-planner export summary FILE -o OUT.pdf [--year Y]"));
   g_print ("  %s\n", _("community-planner --help | --version"));
   g_print ("\n%s\n", _("Exit status: 0 success, 1 data error, 2 usage error."));
