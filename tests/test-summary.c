@@ -82,7 +82,8 @@ paginate_a4 (CpSummary *summary)
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1, 1);
   cairo_t *cr = cairo_create (surface);
-  int pages = cp_summary_paginate (summary, cr, CP_SUMMARY_A4_WIDTH, CP_SUMMARY_A4_HEIGHT);
+  int pages = cp_document_paginate (cp_summary_get_document (summary), cr, CP_DOCUMENT_A4_WIDTH,
+                                    CP_DOCUMENT_A4_HEIGHT);
 
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
@@ -110,7 +111,7 @@ test_small (Fixture *f, gconstpointer user_data)
   cairo_t *cr = cairo_create (surface);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
-  cp_summary_paint_page (summary, cr, 0);
+  cp_document_paint_page (cp_summary_get_document (summary), cr, 0);
   g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
@@ -152,7 +153,8 @@ test_many_pages (Fixture *f, gconstpointer user_data)
   /* A narrower page needs at least as many pages. */
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1, 1);
   cairo_t *cr = cairo_create (surface);
-  g_assert_cmpint (cp_summary_paginate (summary, cr, 420.0, 595.0), >, pages);
+  g_assert_cmpint (cp_document_paginate (cp_summary_get_document (summary), cr, 420.0, 595.0), >,
+                   pages);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
 }

@@ -10,7 +10,7 @@
 #include <sys/resource.h>
 #include <xlsxwriter.h>
 
-#include "cp-check.h"
+#include "cp-facility-check.h"
 #include "cp-facility-workbook.h"
 
 /* The community sheet's columns: code, township, name, kind, 4 numbers, result, 7 rules. */

@@ -405,20 +405,6 @@ cp_summary_get_document (CpSummary *summary)
   return summary->document;
 }
 
-int
-cp_summary_paginate (CpSummary *summary, cairo_t *cr, double width, double height)
-{
-  g_return_val_if_fail (summary != NULL, 0);
-  return cp_document_paginate (summary->document, cr, width, height);
-}
-
-void
-cp_summary_paint_page (CpSummary *summary, cairo_t *cr, int page)
-{
-  g_return_if_fail (summary != NULL);
-  cp_document_paint_page (summary->document, cr, page);
-}
-
 gboolean
 cp_summary_export_pdf (CpStore *store, int year, const char *out_path,
                        GCancellable *cancellable, GError **error)

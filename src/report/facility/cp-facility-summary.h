@@ -11,9 +11,6 @@
 
 G_BEGIN_DECLS
 
-/* Width and height of an A4 page in points. */
-#define CP_SUMMARY_A4_WIDTH CP_DOCUMENT_A4_WIDTH
-#define CP_SUMMARY_A4_HEIGHT CP_DOCUMENT_A4_HEIGHT
 /* The list of communities that fall short shows at most this many, the largest shortfalls. */
 #define CP_SUMMARY_SHORTFALL_LIMIT 200
 
@@ -32,14 +29,8 @@ guint cp_summary_get_n_listed (CpSummary *summary);
 /* The community code and shortfall of entry @index of the list (largest first). */
 const char *cp_summary_get_listed (CpSummary *summary, guint index, double *out_shortfall_m2);
 
-/* The summary's document, owned by @summary. */
+/* The summary's document (owned by @summary), to paginate and paint for printing. */
 CpDocument *cp_summary_get_document (CpSummary *summary);
-
-/* Lays the summary out on pages of @width × @height points (A4: 595.28 × 841.89) measured with
- * @cr; returns the number of pages. Call again when the page size changes. */
-int cp_summary_paginate (CpSummary *summary, cairo_t *cr, double width, double height);
-/* Paints page @page (0-based) of the last pagination, "第 N 页 共 M 页" at the foot. */
-void cp_summary_paint_page (CpSummary *summary, cairo_t *cr, int page);
 
 /* Writes the whole summary as an A4 PDF with embedded fonts; no half-written file on failure
  * or cancellation. */
