@@ -284,7 +284,7 @@ layout_compute (PangoContext *context, const CpBarChart *data, double width, dou
 
 void
 cp_bar_chart_layout (const CpBarChart *data, double width, double height,
-                            CpBarChartLayout *layout)
+                     CpBarChartLayout *layout)
 {
   g_return_if_fail (data != NULL && layout != NULL);
 
@@ -318,7 +318,7 @@ cp_bar_chart_bar_rect (const CpBarChartLayout *layout, guint index, double value
 
 int
 cp_bar_chart_hit_test (const CpBarChart *data, double width, double height, double x,
-                              double y)
+                       double y)
 {
   g_return_val_if_fail (data != NULL, -1);
 
