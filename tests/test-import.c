@@ -8,7 +8,9 @@
 
 #include "cp-csv.h"
 #include "cp-import.h"
-#include "cp-store.h"
+#include "cp-facility-store.h"
+#include "cp-region-store.h"
+#include "cp-store-private.h"
 #include "cp-text.h"
 
 #define TOWNSHIPS cp_import_kind_lookup ("townships")
@@ -428,6 +430,14 @@ test_parse_number (void)
     { "+300", CP_NUMBER_DECIMAL, 300, NULL },
     { "-5", CP_NUMBER_DECIMAL, -5, NULL },
     { ".5", CP_NUMBER_DECIMAL, 0.5, NULL },
+    /* Plain ASCII decimals, read without normalizing: the same values and refusals. */
+    { "12.", CP_NUMBER_DECIMAL, 12, NULL },
+    { "007.50", CP_NUMBER_AREA_UNIT, 7.5, NULL },
+    { "0", CP_NUMBER_WHOLE, 0, NULL },
+    { "1000.000", CP_NUMBER_WHOLE, 1000, NULL },
+    { "1000.5", CP_NUMBER_WHOLE, 0, "is not a whole number" },
+    { "1.5.", CP_NUMBER_DECIMAL, 0, "is not a number" },
+    { "..5", CP_NUMBER_DECIMAL, 0, "is not a number" },
     { "250㎡", CP_NUMBER_AREA_UNIT, 250, NULL },
     { "250 平方米", CP_NUMBER_AREA_UNIT, 250, NULL },
     { "250平米", CP_NUMBER_AREA_UNIT, 250, NULL },
@@ -474,6 +484,14 @@ test_parse_number (void)
       if (!g_str_has_prefix (error->message, cases[i].error))
         g_error ("“%s”: %s", cases[i].text, error->message);
     }
+
+  /* 400 digits are more than a double holds. */
+  g_autofree char *huge = g_strnfill (400, '9');
+  g_autoptr (GError) error = NULL;
+  double value = -1;
+  g_assert_false (cp_parse_number (huge, CP_NUMBER_DECIMAL, &value, &error));
+  g_assert_error (error, CP_ERROR, CP_ERROR_INVALID);
+  g_assert_cmpfloat (value, ==, -1);
 }
 
 /* Good imports */
@@ -1115,6 +1133,98 @@ test_progress_complete (Fixture *fx, gconstpointer data)
   g_assert_cmpfloat (progress.last, ==, 1.0);
 }
 
+/* @rows facilities 设施0 … alternating between the two communities, total area 100 + i; then
+ * @extra (a row or ""). */
+static char *
+write_facilities (Fixture *fx, const char *name, guint rows, const char *extra)
+{
+  g_autoptr (GString) csv
+      = g_string_new ("community,name,kind,total_area_m2,service_area_m2,provision,status,year\n");
+  for (guint i = 0; i < rows; i++)
+    g_string_append_printf (csv, "%s,设施%u,childcare,%u,50,new,planned,2020\n",
+                            i % 2 == 0 ? "220281001001" : "220281100201", i, 100 + i);
+  g_string_append (csv, extra);
+  return write_temp (fx, name, csv->str);
+}
+
+/* 600 facilities are written 256 rows a statement (256, 256, 88): every row, in the file's order
+ * (ids), an existing one updated. */
+static void
+test_facilities_batches (Fixture *fx, gconstpointer data)
+{
+  g_autofree char *first = write_temp (
+      fx, "first.csv",
+      "community,name,kind,total_area_m2,service_area_m2,provision,status,year\n"
+      "220281001001,设施0,reading,999,50,new,planned,2020\n");
+  g_autofree char *path = write_facilities (fx, "600.csv", 600, "");
+  g_autoptr (CpStore) store = open_store (fx);
+  guint rows = 0;
+
+  g_assert_true (cp_import_file (store, FACILITIES, first, &rows, NULL, NULL));
+  g_assert_cmpuint (rows, ==, 1);
+  g_assert_true (cp_import_file (store, FACILITIES, path, &rows, NULL, NULL));
+  g_assert_cmpuint (rows, ==, 600);
+  g_assert_cmpint (count (store, "facility"), ==, 600);
+  const char *sql = "SELECT id * 10000 + total_area_m2 FROM facility WHERE name = ?1";
+  g_assert_cmpint (query_int64 (store, sql, "设施0"), ==, 10100);
+  g_assert_cmpint (query_int64 (store, sql, "设施1"), ==, 20101);
+  g_assert_cmpint (query_int64 (store, sql, "设施255"), ==, 2560355);
+  g_assert_cmpint (query_int64 (store, sql, "设施256"), ==, 2570356);
+  g_assert_cmpint (query_int64 (store, sql, "设施511"), ==, 5120611);
+  g_assert_cmpint (query_int64 (store, sql, "设施512"), ==, 5130612);
+  g_assert_cmpint (query_int64 (store, sql, "设施599"), ==, 6000699);
+  g_autofree char *kind = query_text (store, "SELECT kind FROM facility WHERE name = ?1", "设施0");
+  g_assert_cmpstr (kind, ==, "childcare");
+  g_assert_cmpint (query_int64 (store, "SELECT count(*) FROM community c JOIN facility f ON "
+                                       "f.community_id = c.id WHERE c.code = ?1",
+                                "220281100201"),
+                   ==, 300);
+}
+
+/* A problem on the last row, after two full statements were written: nothing is kept. */
+static void
+test_facilities_batches_problem (Fixture *fx, gconstpointer data)
+{
+  g_autofree char *path = write_facilities (
+      fx, "601.csv", 600, "220281001001,设施600,nursery,100,50,new,planned,2020\n");
+  g_autofree char *before = file_digest (fx->db);
+  g_autoptr (GError) error = NULL;
+
+  {
+    g_autoptr (CpStore) store = open_store (fx);
+    g_assert_false (cp_import_file (store, FACILITIES, path, NULL, NULL, &error));
+    g_assert_error (error, CP_ERROR, CP_ERROR_IMPORT);
+    g_assert_cmpint (count (store, "facility"), ==, 0);
+  }
+  g_autofree char *expected = g_strdup_printf ("%s:602:kind: unknown kind “nursery”", path);
+  g_assert_true (g_str_has_prefix (error->message, expected));
+  g_assert_null (strchr (error->message, '\n'));
+  g_autofree char *after = file_digest (fx->db);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* Cancelled at record 512 of 600, after 256 facilities were written: rolled back. */
+static void
+test_facilities_batches_cancel (Fixture *fx, gconstpointer data)
+{
+  g_autofree char *path = write_facilities (fx, "600.csv", 600, "");
+  g_autofree char *before = file_digest (fx->db);
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  Progress progress = { .cancellable = cancellable };
+  g_autoptr (GError) error = NULL;
+
+  {
+    g_autoptr (CpStore) store = open_store (fx);
+    g_assert_false (cp_import_file_full (store, FACILITIES, path, cancel_while_writing,
+                                         &progress, NULL, cancellable, &error));
+    g_assert_error (error, CP_ERROR, CP_ERROR_CANCELLED);
+    g_assert_cmpint (count (store, "facility"), ==, 0);
+  }
+  g_assert_cmpuint (progress.calls, ==, 2);
+  g_autofree char *after = file_digest (fx->db);
+  g_assert_cmpstr (before, ==, after);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1175,6 +1285,9 @@ main (int argc, char **argv)
   ADD ("/import/read-only", test_read_only);
   ADD ("/import/cancel", test_cancel);
   ADD ("/import/progress", test_progress_complete);
+  ADD ("/import/facilities/batches", test_facilities_batches);
+  ADD ("/import/facilities/batches-problem", test_facilities_batches_problem);
+  ADD ("/import/facilities/batches-cancel", test_facilities_batches_cancel);
 
   return g_test_run ();
 }

@@ -50,7 +50,9 @@ struct _CpImport
   gboolean chinese_header;     /* most columns named by their Chinese label */
   GString *problems;
   guint n_problems;
-  gpointer item;               /* the row being checked and written */
+  char *items;                 /* rows checked and not yet written, then the row being checked */
+  guint n_items;               /* rows checked in @items */
+  guint max_items;             /* CP_IMPORT_BATCH with the kind's write_items, else 1 */
   guint n_written;
   gboolean writing;            /* in the transaction */
   GError *write_error;         /* the store failed: the import stops */
@@ -653,14 +655,53 @@ check_cell_text (CpImport *imp, guint row, int column, const char *value)
                       error->message);
 }
 
-/* Writes the row just checked, as long as no row had a problem. */
-static void
-write_item (CpImport *imp)
+static gpointer
+item_at (CpImport *imp, guint index)
 {
-  if (imp->n_problems > 0 || imp->write_error != NULL)
-    return;
-  if (imp->kind->write_item (imp->store, imp->item, &imp->write_error))
-    imp->n_written++;
+  return imp->items + (gsize) index * imp->kind->item_size;
+}
+
+static void
+clear_item (CpImport *imp, gpointer item)
+{
+  if (imp->kind->clear_item != NULL)
+    imp->kind->clear_item (item);
+}
+
+/* Writes the rows checked and kept, as long as no row had a problem, and forgets them. */
+static void
+write_items (CpImport *imp)
+{
+  if (imp->n_items > 0 && imp->n_problems == 0 && imp->write_error == NULL)
+    {
+      gboolean ok = imp->kind->write_items != NULL
+                        ? imp->kind->write_items (imp->store, imp->items, imp->n_items,
+                                                  &imp->write_error)
+                        : imp->kind->write_item (imp->store, imp->items, &imp->write_error);
+      if (ok)
+        imp->n_written += imp->n_items;
+    }
+  for (guint i = 0; i < imp->n_items; i++)
+    clear_item (imp, item_at (imp, i));
+  imp->n_items = 0;
+}
+
+/* Checks the row's cells into the next free item and keeps it for writing while no row had a
+ * problem; a full batch is written. */
+static void
+parse_item (CpImport *imp, const char *const *cells, guint row)
+{
+  gpointer item = item_at (imp, imp->n_items);
+
+  memset (item, 0, imp->kind->item_size);
+  if (!imp->kind->parse_row (imp, row, cells, item) || imp->n_problems > 0
+      || imp->write_error != NULL)
+    {
+      clear_item (imp, item);
+      return;
+    }
+  if (++imp->n_items == imp->max_items)
+    write_items (imp);
 }
 
 static void
@@ -683,13 +724,7 @@ read_row (CpImport *imp, CpCsvReader *reader, const char *const *record, guint r
       ok &= check_cell_text (imp, row, i, cells[i]);
     }
   if (ok)
-    {
-      memset (imp->item, 0, imp->kind->item_size);
-      if (imp->kind->parse_row (imp, row, (const char *const *) cells, imp->item))
-        write_item (imp);
-      if (imp->kind->clear_item != NULL)
-        imp->kind->clear_item (imp->item);
-    }
+    parse_item (imp, (const char *const *) cells, row);
   for (guint i = 0; i < imp->kind->n_columns; i++)
     g_free (cells[i]);
 }
@@ -767,8 +802,8 @@ report_empty (CpImport *imp)
                      _("the file is empty; its first row must name the columns, e.g. %s"), keys);
 }
 
-/* Reads, checks and writes every row, one record at a time; TRUE unless cancelled or the file
- * could not be read. */
+/* Reads and checks every row, one record at a time, writing them as batches fill; TRUE unless
+ * cancelled or the file could not be read. */
 static gboolean
 read_records (CpImport *imp, CpCsvReader *reader, CpProgressFunc progress,
               gpointer progress_data, GCancellable *cancellable, GError **error)
@@ -1099,6 +1134,7 @@ run_import (CpImport *imp, CpProgressFunc progress, gpointer progress_data,
       = cp_csv_reader_new_from_source (input_read, imp, encoding, imp->size, '\0');
   if (!read_records (imp, reader, progress, progress_data, cancellable, error))
     return stop (imp);
+  write_items (imp);
   if (imp->write_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&imp->write_error));
@@ -1126,7 +1162,9 @@ import_clear (CpImport *imp)
   g_strfreev (imp->shown_header);
   g_free (imp->unclosed_column);
   g_string_free (imp->problems, TRUE);
-  g_free (imp->item);
+  for (guint i = 0; i < imp->n_items; i++)
+    clear_item (imp, item_at (imp, i));
+  g_free (imp->items);
   g_clear_error (&imp->write_error);
   g_free (imp->keys.hashes);
   g_free (imp->keys.rows);
@@ -1240,12 +1278,13 @@ cp_import_file_full (CpStore *store, const CpImportKind *kind, const char *path,
     .path = path,
     .kind = kind,
     .problems = g_string_new (NULL),
-    .item = g_malloc0 (kind->item_size),
+    .max_items = kind->write_items != NULL ? CP_IMPORT_BATCH : 1,
     .lookups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
     .fd = -1,
   };
   for (guint i = 0; i < CP_IMPORT_MAX_COLUMNS; i++)
     imp.column_at[i] = -1;
+  imp.items = g_malloc0 (kind->item_size * imp.max_items);
 
   gboolean ok = run_import (&imp, progress, progress_data, cancellable, error);
   if (ok && out_rows != NULL)

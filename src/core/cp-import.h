@@ -42,10 +42,16 @@ typedef struct
   gboolean (*parse_row) (CpImport *imp, guint row, const char *const *cells, gpointer item);
   /* Writes @item inside the import's transaction. */
   gboolean (*write_item) (CpStore *store, gpointer item, GError **error);
+  /* Optional, used in place of write_item: writes @n items (an array, @item_size bytes each; @n
+   * at most CP_IMPORT_BATCH) in their order, inside the import's transaction. The keys of a file
+   * are unique, so no two of them have the same key. */
+  gboolean (*write_items) (CpStore *store, gconstpointer items, guint n, GError **error);
 } CpImportKind;
 
 /* At most this many columns a kind. */
 #define CP_IMPORT_MAX_COLUMNS 16
+/* Rows checked and kept before write_items writes them. */
+#define CP_IMPORT_BATCH 256
 
 /* The registry. cp_import_registry_init() registers the kinds of every domain, once (the other
  * registry functions call it). */
@@ -65,9 +71,10 @@ char *cp_import_kind_keys (void);
  * existing key (of its kind: a code, or community and name) updates it. A read-only @store fails
  * with its CP_ERROR_READ_ONLY reason.
  * The file is streamed: it is read a chunk at a time (once or twice more before, to decide its
- * encoding) and each row is written as soon as it is checked, inside one BEGIN IMMEDIATE
- * transaction; after the first problem nothing more is written, the rest is still checked, and
- * the transaction is rolled back. Memory stays a few MB whatever the size of the file, but for
+ * encoding) and the rows are written as soon as they are checked (up to CP_IMPORT_BATCH at a
+ * time for a kind with write_items), inside one BEGIN IMMEDIATE transaction; after the first
+ * problem nothing more is written, the rest is still checked, and the transaction is rolled
+ * back. Memory stays a few MB whatever the size of the file, but for
  * the keys seen (for duplicates), 12 to 32 bytes a row.
  * What is refused, and how:
  * - @path must be a regular file of at most 500 MB (a million facilities take about 150 MB) and

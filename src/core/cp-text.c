@@ -127,6 +127,22 @@ not_a_number (CpNumberFlags flags, GError **error)
                        _("is not a number; write a plain number such as 250.5"));
 }
 
+/* Whether @text is ASCII digits, at least one, with at most one point among them. */
+static gboolean
+is_plain_decimal (const char *text)
+{
+  gboolean digit = FALSE, point = FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (g_ascii_isdigit (*p))
+      digit = TRUE;
+    else if (*p == '.' && !point)
+      point = TRUE;
+    else
+      return FALSE;
+  return digit;
+}
+
 /* "1,200" in an area: 1200 or 1.2? */
 static gboolean
 ambiguous_comma (const char *text, GError **error)
@@ -177,6 +193,35 @@ normalize_plain (const char *text, CpNumberFlags flags, GString *out, GError **e
     return not_a_number (flags, error);
   if (point != NULL)
     g_string_append (out, point);
+  return TRUE;
+}
+
+/* Any other @text as a plain decimal into @out, and its sign: NFKC (full-width digits), without
+ * spaces, without a unit of area when @flags allow one, without thousands separators, with a
+ * decimal point for a decimal comma. */
+static gboolean
+normalize_number (const char *text, CpNumberFlags flags, GString *out, gboolean *negative,
+                  GError **error)
+{
+  if (!g_utf8_validate (text, -1, NULL))
+    return not_a_number (flags, error);
+
+  g_autofree char *nfkc = g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
+  g_autofree char *bare = strip_spaces (nfkc);
+  if (flags & CP_NUMBER_AREA_UNIT)
+    bare = strip_area_unit (g_steal_pointer (&bare));
+
+  const char *digits = bare;
+  *negative = *digits == '-';
+  if (*digits == '+' || *digits == '-')
+    digits++;
+  if (*digits == '\0' || strspn (digits, "0123456789,.") != strlen (digits)
+      || strspn (digits, ",.") == strlen (digits))
+    return not_a_number (flags, error);
+  if (!normalize_plain (digits, flags, out, error))
+    return FALSE;
+  if (strpbrk (out->str, "0123456789") == NULL)
+    return not_a_number (flags, error);
   return TRUE;
 }
 
@@ -303,29 +348,18 @@ cp_parse_number (const char *text, CpNumberFlags flags, double *out_value, GErro
 {
   g_return_val_if_fail (text != NULL && out_value != NULL, FALSE);
 
-  if (!g_utf8_validate (text, -1, NULL))
-    return not_a_number (flags, error);
+  /* Most cells are plain: ASCII digits with at most one point, which NFKC, the spaces, the unit
+   * and the commas would leave as they are. */
+  gboolean negative = FALSE;
+  g_autoptr (GString) plain = NULL;
+  if (!is_plain_decimal (text))
+    {
+      plain = g_string_new (NULL);
+      if (!normalize_number (text, flags, plain, &negative, error))
+        return FALSE;
+    }
 
-  g_autofree char *nfkc = g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
-  g_autofree char *bare = strip_spaces (nfkc);
-  if (flags & CP_NUMBER_AREA_UNIT)
-    bare = strip_area_unit (g_steal_pointer (&bare));
-
-  const char *digits = bare;
-  gboolean negative = *digits == '-';
-  if (*digits == '+' || *digits == '-')
-    digits++;
-  if (*digits == '\0' || strspn (digits, "0123456789,.") != strlen (digits)
-      || strspn (digits, ",.") == strlen (digits))
-    return not_a_number (flags, error);
-
-  g_autoptr (GString) plain = g_string_new (NULL);
-  if (!normalize_plain (digits, flags, plain, error))
-    return FALSE;
-  if (strpbrk (plain->str, "0123456789") == NULL)
-    return not_a_number (flags, error);
-
-  double value = g_ascii_strtod (plain->str, NULL);
+  double value = g_ascii_strtod (plain != NULL ? plain->str : text, NULL);
   if (!isfinite (value))
     return not_a_number (flags, error);
   if ((flags & CP_NUMBER_WHOLE) && value != floor (value))

@@ -6,6 +6,31 @@
 
 #include "cp-vocabulary.h"
 
+/* @text without ASCII white space at either end (as g_strstrip() would leave it), without a copy:
+ * its start and its length in *@length. */
+static const char *
+strip_ascii (const char *text, gsize *length)
+{
+  gsize n;
+
+  while (g_ascii_isspace (*text))
+    text++;
+  n = strlen (text);
+  while (n > 0 && g_ascii_isspace (text[n - 1]))
+    n--;
+  *length = n;
+  return text;
+}
+
+/* Whether the @length bytes at @text are @word, ASCII letters in any case when @any_case. */
+static gboolean
+is_word (const char *text, gsize length, const char *word, gboolean any_case)
+{
+  int differ = any_case ? g_ascii_strncasecmp (text, word, length) : strncmp (text, word, length);
+
+  return differ == 0 && word[length] == '\0';
+}
+
 int
 cp_vocabulary_lookup (const CpVocabulary *vocabulary, guint n, const char *text)
 {
@@ -14,15 +39,19 @@ cp_vocabulary_lookup (const CpVocabulary *vocabulary, guint n, const char *text)
   if (text == NULL)
     return -1;
 
-  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+  gsize length;
+  text = strip_ascii (text, &length);
   for (guint i = 0; i < n; i++)
-    {
-      if (g_ascii_strcasecmp (trimmed, vocabulary[i].key) == 0
-          || strcmp (trimmed, vocabulary[i].zh_label) == 0
-          || g_ascii_strcasecmp (trimmed, vocabulary[i].display) == 0
-          || strcmp (trimmed, _(vocabulary[i].display)) == 0)
-        return (int) i;
-    }
+    if (is_word (text, length, vocabulary[i].key, TRUE)
+        || is_word (text, length, vocabulary[i].zh_label, FALSE)
+        || is_word (text, length, vocabulary[i].display, TRUE))
+      return (int) i;
+  /* The translated names last: gettext costs more than the other comparisons together, and
+   * import files mostly write keys or Chinese labels. No translated name is another word's key
+   * or label, so the order finds the same word. */
+  for (guint i = 0; i < n; i++)
+    if (is_word (text, length, _(vocabulary[i].display), FALSE))
+      return (int) i;
   return -1;
 }
 
@@ -42,15 +71,16 @@ cp_parse_yes_no (const char *text, gboolean *out_value)
   if (text == NULL)
     return FALSE;
 
-  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+  gsize length;
+  text = strip_ascii (text, &length);
   for (guint i = 0; i < G_N_ELEMENTS (yes); i++)
     {
-      if (g_ascii_strcasecmp (trimmed, yes[i]) == 0)
+      if (is_word (text, length, yes[i], TRUE))
         {
           *out_value = TRUE;
           return TRUE;
         }
-      if (g_ascii_strcasecmp (trimmed, no[i]) == 0)
+      if (is_word (text, length, no[i], TRUE))
         {
           *out_value = FALSE;
           return TRUE;

@@ -165,9 +165,9 @@ parse_facility (CpImport *imp, guint row, const char *const *cells, gpointer ite
 }
 
 static gboolean
-write_facility (CpStore *store, gpointer item, GError **error)
+write_facilities (CpStore *store, gconstpointer items, guint n, GError **error)
 {
-  return cp_facility_store_import (store, item, error);
+  return cp_facility_store_import (store, items, n, error);
 }
 
 static const CpImportKind facilities = {
@@ -180,7 +180,7 @@ static const CpImportKind facilities = {
   .item_size = sizeof (CpFacility),
   .clear_item = (GDestroyNotify) cp_facility_clear,
   .parse_row = parse_facility,
-  .write_item = write_facility,
+  .write_items = write_facilities,
 };
 
 /* Public API */

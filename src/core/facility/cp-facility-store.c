@@ -74,24 +74,34 @@ cp_facility_store_has_standards (CpStore *store, gboolean *out, GError **error)
   return TRUE;
 }
 
+/* The number of FACILITY_COLUMNS. */
+#define N_FACILITY_FIELDS 15
+
+/* Binds @f to the parameters @first + 1 to @first + N_FACILITY_FIELDS. */
+static void
+bind_facility_at (sqlite3_stmt *stmt, int first, const CpFacility *f)
+{
+  sqlite3_bind_int64 (stmt, first + 1, f->community_id);
+  sqlite3_bind_text (stmt, first + 2, f->name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, first + 3, cp_facility_kinds[f->kind].key, -1, SQLITE_STATIC);
+  sqlite3_bind_double (stmt, first + 4, f->total_area_m2);
+  sqlite3_bind_double (stmt, first + 5, f->service_area_m2);
+  sqlite3_bind_double (stmt, first + 6, f->office_area_m2);
+  sqlite3_bind_int64 (stmt, first + 7, f->independent_offices);
+  sqlite3_bind_text (stmt, first + 8, cp_provisions[f->provision].key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, first + 9, cp_statuses[f->status].key, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, first + 10, f->year);
+  sqlite3_bind_int (stmt, first + 11, f->government_invested ? 1 : 0);
+  sqlite3_bind_int (stmt, first + 12, f->property_registered ? 1 : 0);
+  sqlite3_bind_int (stmt, first + 13, f->accessible ? 1 : 0);
+  sqlite3_bind_int (stmt, first + 14, f->age_friendly ? 1 : 0);
+  sqlite3_bind_int (stmt, first + 15, f->child_friendly ? 1 : 0);
+}
+
 static void
 bind_facility_fields (sqlite3_stmt *stmt, const CpFacility *f)
 {
-  sqlite3_bind_int64 (stmt, 1, f->community_id);
-  sqlite3_bind_text (stmt, 2, f->name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, cp_facility_kinds[f->kind].key, -1, SQLITE_STATIC);
-  sqlite3_bind_double (stmt, 4, f->total_area_m2);
-  sqlite3_bind_double (stmt, 5, f->service_area_m2);
-  sqlite3_bind_double (stmt, 6, f->office_area_m2);
-  sqlite3_bind_int64 (stmt, 7, f->independent_offices);
-  sqlite3_bind_text (stmt, 8, cp_provisions[f->provision].key, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 9, cp_statuses[f->status].key, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 10, f->year);
-  sqlite3_bind_int (stmt, 11, f->government_invested ? 1 : 0);
-  sqlite3_bind_int (stmt, 12, f->property_registered ? 1 : 0);
-  sqlite3_bind_int (stmt, 13, f->accessible ? 1 : 0);
-  sqlite3_bind_int (stmt, 14, f->age_friendly ? 1 : 0);
-  sqlite3_bind_int (stmt, 15, f->child_friendly ? 1 : 0);
+  bind_facility_at (stmt, 0, f);
 }
 
 #define FACILITY_COLUMNS                                                                           \
@@ -140,25 +150,73 @@ cp_store_upsert_facility (CpStore *store, CpFacility *facility, GError **error)
   return TRUE;
 }
 
-gboolean
-cp_facility_store_import (CpStore *store, const CpFacility *facility, GError **error)
-{
-  g_return_val_if_fail (store != NULL && facility != NULL, FALSE);
+/* Rows of one import statement: N_FACILITY_FIELDS parameters each, far below SQLite's limit of
+ * 32,766. */
+#define IMPORT_ROWS 256
 
-  sqlite3_stmt *stmt = cp_store_prepare_cached (
-      store, "INSERT INTO facility (" FACILITY_COLUMNS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
-             "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) ON CONFLICT (community_id, name) DO UPDATE "
-             "SET (" FACILITY_COLUMNS ") = (excluded.community_id, excluded.name, "
-             "excluded.kind, excluded.total_area_m2, excluded.service_area_m2, "
-             "excluded.office_area_m2, excluded.independent_offices, excluded.provision, "
-             "excluded.status, excluded.year, excluded.government_invested, "
-             "excluded.property_registered, excluded.accessible, excluded.age_friendly, "
-             "excluded.child_friendly)",
-      error);
+/* "INSERT … VALUES (…), (…) … ON CONFLICT … DO UPDATE" of @n rows. One statement of many rows
+ * costs far less than as many statements of one: SQLite builds the lists of the CHECK
+ * constraints' IN (…) once a statement it runs, not once a row. */
+static char *
+import_sql (guint n)
+{
+  GString *sql = g_string_new ("INSERT INTO facility (" FACILITY_COLUMNS ") VALUES ");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append (sql, i > 0 ? ", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                                : "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  g_string_append (sql, " ON CONFLICT (community_id, name) DO UPDATE SET (" FACILITY_COLUMNS
+                        ") = (excluded.community_id, excluded.name, excluded.kind, "
+                        "excluded.total_area_m2, excluded.service_area_m2, "
+                        "excluded.office_area_m2, excluded.independent_offices, "
+                        "excluded.provision, excluded.status, excluded.year, "
+                        "excluded.government_invested, excluded.property_registered, "
+                        "excluded.accessible, excluded.age_friendly, excluded.child_friendly)");
+  return g_string_free (sql, FALSE);
+}
+
+/* The statement of IMPORT_ROWS rows is kept by the store (by the address of its text, made
+ * once); a shorter one, the end of a file, is prepared each time. */
+static gboolean
+import_rows (CpStore *store, const CpFacility *facilities, guint n, GError **error)
+{
+  static char *full_sql = NULL;
+  static gsize made = 0;
+  g_autoptr (sqlite3_stmt) tail = NULL;
+  sqlite3_stmt *stmt;
+
+  if (n == IMPORT_ROWS)
+    {
+      if (g_once_init_enter (&made))
+        {
+          full_sql = import_sql (IMPORT_ROWS);
+          g_once_init_leave (&made, 1);
+        }
+      stmt = cp_store_prepare_cached (store, full_sql, error);
+    }
+  else
+    {
+      g_autofree char *sql = import_sql (n);
+      stmt = tail = cp_store_prepare (store, sql, error);
+    }
   if (stmt == NULL)
     return FALSE;
-  bind_facility_fields (stmt, facility);
+  for (guint i = 0; i < n; i++)
+    bind_facility_at (stmt, (int) i * N_FACILITY_FIELDS, &facilities[i]);
+  if (tail != NULL)
+    return _cp_store_step_done (store, stmt, _("Cannot save the facility"), error);
   return _cp_store_step_cached (store, stmt, _("Cannot save the facility"), error);
+}
+
+gboolean
+cp_facility_store_import (CpStore *store, const CpFacility *facilities, guint n, GError **error)
+{
+  g_return_val_if_fail (store != NULL && (facilities != NULL || n == 0), FALSE);
+
+  for (guint done = 0; done < n; done += IMPORT_ROWS)
+    if (!import_rows (store, facilities + done, MIN (n - done, IMPORT_ROWS), error))
+      return FALSE;
+  return TRUE;
 }
 
 gboolean
@@ -303,13 +361,6 @@ read_tally (sqlite3_stmt *stmt, int column, CpFacilityTally *tally)
     }
   tally->independent_offices = sqlite3_column_int64 (stmt, column + 4);
   tally->unregistered = sqlite3_column_int (stmt, column + 5);
-}
-
-void
-cp_check_read_tally (sqlite3_stmt *stmt, int column, CpFacilityTally *tally)
-{
-  g_return_if_fail (stmt != NULL && tally != NULL);
-  read_tally (stmt, column, tally);
 }
 
 /* Reads a row of check_sql or page_sql and decides it by cp_rules_check(). */

@@ -23,9 +23,12 @@ gboolean cp_facility_store_has_standards (CpStore *store, gboolean *out, GError 
  * updated (what an import needs). With one, that record is updated (it may be renamed). @id in
  * the struct is set on return. */
 gboolean cp_store_upsert_facility (CpStore *store, CpFacility *facility, GError **error);
-/* Like cp_store_upsert_facility() for an import, inside its transaction: @facility was validated
- * already and its id is not read back (no RETURNING, which costs a temporary table a row). */
-gboolean cp_facility_store_import (CpStore *store, const CpFacility *facility, GError **error);
+/* Like cp_store_upsert_facility() of each of the @n @facilities in turn, for an import, inside
+ * its transaction: they were validated already, no two have the same community and name, and
+ * their ids are not read back (no RETURNING, which costs a temporary table a row). Written a few
+ * hundred rows a statement. */
+gboolean cp_facility_store_import (CpStore *store, const CpFacility *facilities, guint n,
+                                   GError **error);
 /* Adds a new facility (@facility->id 0; set on return). A name already used in that community
  * is refused (CP_ERROR_INVALID) with a message naming both: nothing is overwritten. */
 gboolean cp_facility_store_insert (CpStore *store, CpFacility *facility, GError **error);
