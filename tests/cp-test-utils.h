@@ -5,6 +5,8 @@
 #pragma once
 
 #include "cp-store.h"
+#include "cp-facility-store.h"
+#include "cp-region-store.h"
 
 G_BEGIN_DECLS
 

@@ -10,6 +10,8 @@
 #include <stdio.h>
 
 #include "cp-store.h"
+#include "cp-facility-store.h"
+#include "cp-region-store.h"
 
 static void
 say (const char *word)

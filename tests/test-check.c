@@ -6,7 +6,7 @@
 #include <glib/gstdio.h>
 #include <math.h>
 
-#include "cp-check.h"
+#include "cp-facility-check.h"
 #include "cp-test-utils.h"
 
 typedef struct

@@ -2,7 +2,7 @@
 /* The facility rules with hand-computed numbers and their boundaries. */
 #include "config.h"
 
-#include "cp-rules.h"
+#include "cp-facility-rules.h"
 #include "cp-test-utils.h"
 
 static CpFacility

@@ -4,8 +4,9 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "cp-check.h"
+#include "cp-facility-check.h"
 #include "cp-sample.h"
+#include "cp-store-private.h"
 #include "cp-test-utils.h"
 
 /* Auxiliary functions */

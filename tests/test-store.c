@@ -8,7 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "cp-store.h"
+#include "cp-store-private.h"
 #include "cp-test-utils.h"
 
 typedef struct
@@ -150,7 +150,7 @@ test_newer_schema (Fixture *fx, gconstpointer data)
   g_autoptr (CpStore) store = cp_store_open (fx->path, CP_STORE_OPEN_CREATE, NULL);
 
   add_community (store);
-  g_assert_cmpint (sqlite3_exec (cp_store_get_db (store), "PRAGMA user_version = 99", NULL, NULL,
+  g_assert_cmpint (sqlite3_exec (_cp_store_get_db (store), "PRAGMA user_version = 99", NULL, NULL,
                                  NULL), ==, SQLITE_OK);
   g_clear_pointer (&store, cp_store_free);
   g_autofree char *before = file_digest (fx->path);
@@ -260,7 +260,7 @@ test_constraints (Fixture *fx, gconstpointer data)
   g_autoptr (CpStore) store = cp_store_open (fx->path, CP_STORE_OPEN_CREATE, NULL);
   g_autoptr (GError) error = NULL;
   gint64 id = add_community (store);
-  sqlite3 *db = cp_store_get_db (store);
+  sqlite3 *db = _cp_store_get_db (store);
 
   /* The table's CHECK refuses what slips past the C validation; foreign keys are on. */
   g_assert_cmpint (sqlite3_exec (db,
@@ -549,7 +549,7 @@ test_locked (Fixture *fx, gconstpointer data)
   /* Another connection writes; ours gives up at once instead of after the 5 s busy timeout. */
   g_assert_cmpint (sqlite3_open (fx->path, &other), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_busy_timeout (cp_store_get_db (store), 1);
+  sqlite3_busy_timeout (_cp_store_get_db (store), 1);
 
   CpTownship t = { .code = (char *) "002", .name = (char *) "长安街道",
                    .kind = CP_TOWNSHIP_SUBDISTRICT };
@@ -574,7 +574,7 @@ test_sql_never_shown (Fixture *fx, gconstpointer data)
   const char *sql = "SELECT name FROM nowhere";
 
   /* A caller passing its SQL as "what" gets a phrase in its place. */
-  g_assert_cmpint (sqlite3_exec (cp_store_get_db (store), sql, NULL, NULL, NULL), ==, SQLITE_ERROR);
+  g_assert_cmpint (sqlite3_exec (_cp_store_get_db (store), sql, NULL, NULL, NULL), ==, SQLITE_ERROR);
   g_assert_false (cp_store_set_sqlite_error (store, sql, &error));
   g_assert_true (g_str_has_prefix (error->message, "Cannot use the database: "));
   g_assert_true (g_str_has_suffix (error->message, "(no such table: nowhere)"));

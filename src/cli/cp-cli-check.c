@@ -4,7 +4,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
-#include "cp-check.h"
+#include "cp-facility-check.h"
 #include "cp-cli.h"
 #include "cp-json.h"
 #include "cp-report-text.h"

@@ -7,6 +7,7 @@
 #include "cp-cli.h"
 #include "cp-facility-summary.h"
 #include "cp-facility-workbook.h"
+#include "cp-vocabulary.h"
 
 typedef enum
 {

@@ -461,12 +461,6 @@ _cp_store_get_db (CpStore *store)
   return store->db;
 }
 
-sqlite3 *
-cp_store_get_db (CpStore *store)
-{
-  return _cp_store_get_db (store);
-}
-
 const char *
 cp_store_get_path (CpStore *store)
 {

@@ -40,7 +40,6 @@ void cp_store_free (CpStore *store);
 gboolean cp_store_backup (CpStore *store, const char *dest_path, GError **error);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CpStore, cp_store_free)
 
-sqlite3 *cp_store_get_db (CpStore *store);
 const char *cp_store_get_path (CpStore *store);
 /* Whether @path is the store's database file or one of SQLite's files beside it (-wal, -shm,
  * -journal), under any name (links included). Found by stat() alone: opening and closing such a
@@ -52,19 +51,6 @@ gboolean cp_store_is_read_only (CpStore *store);
 const char *cp_store_read_only_reason (CpStore *store);
 /* Fails with CP_ERROR_READ_ONLY and the reason when the store is read-only. */
 gboolean cp_store_check_writable (CpStore *store, GError **error);
-
-/* Prepares @sql (a fixed statement; values are bound, never pasted in). */
-sqlite3_stmt *cp_store_prepare (CpStore *store, const char *sql, GError **error);
-/* Like cp_store_prepare(), for hot paths: the statement is prepared once per @sql (a string
- * literal, looked up by address) and belongs to the store. Reset it with cp_store_release() after
- * use; never finalize it. */
-sqlite3_stmt *cp_store_prepare_cached (CpStore *store, const char *sql, GError **error);
-/* Resets a cached statement and clears its bindings. */
-void cp_store_release (sqlite3_stmt *stmt);
-/* Sets @error from the connection's last error and returns FALSE: "@what: a translated sentence
- * on what the error means for the file (SQLite's own words)". @what is a translated phrase such
- * as _("Cannot save the facility"); SQL text there is never shown (a generic phrase is). */
-gboolean cp_store_set_sqlite_error (CpStore *store, const char *what, GError **error);
 
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK. */
 gboolean cp_store_begin (CpStore *store, GError **error);
@@ -83,8 +69,3 @@ gboolean cp_store_begin_read (CpStore *store, GError **error);
 void cp_store_end_read (CpStore *store);
 
 G_END_DECLS
-
-/* During the move to one folder per domain: the domain stores, for files that still include
- * only this header. Include "cp-region-store.h" or "cp-facility-store.h" instead. */
-#include "cp-facility-store.h"
-#include "cp-region-store.h"

@@ -26,4 +26,8 @@ const char *cp_vocabulary_display (const CpVocabulary *vocabulary, guint n, int 
 /* Parses a yes/no cell: 是/否, yes/no, true/false, 1/0 (case-insensitive). */
 gboolean cp_parse_yes_no (const char *text, gboolean *out_value);
 
+/* Years the plan's data may name (the CHECK constraints of the schema say the same). */
+#define CP_YEAR_MIN 1949
+#define CP_YEAR_MAX 2100
+
 G_END_DECLS

@@ -20,7 +20,8 @@ ninja -C "$build" src/core/libcp-core.a
 
 # shellcheck disable=SC2046  # pkg-config's flags are words
 clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-  -I"$build" -I"$top/src/core" -I"$build/resources" \
+  -I"$build" -I"$top/src/core" -I"$top/src/core/region" -I"$top/src/core/facility" \
+  -I"$build/resources" \
   "$here/fuzz-import.c" "$build/src/core/libcp-core.a" \
   $(pkg-config --cflags --libs gio-2.0 glib-2.0 sqlite3) -lm \
   -o "$build/fuzz-import"

@@ -21,7 +21,7 @@
 #include "cp-csv.h"
 #include "cp-import.h"
 #include "cp-sample.h"
-#include "cp-store.h"
+#include "cp-store-private.h"
 
 static CpStore *store;
 static sqlite3 *sample; /* an in-memory copy of the store as the sample left it */
@@ -84,7 +84,7 @@ set_up (void)
     }
   if (sqlite3_open (":memory:", &sample) != SQLITE_OK)
     abort ();
-  copy_database (sample, cp_store_get_db (store));
+  copy_database (sample, _cp_store_get_db (store));
   atexit (tear_down);
 }
 
@@ -141,7 +141,7 @@ import (const CpImportKind *kind, const guint8 *data, size_t size)
   if (rows == 0)
     return;
 
-  sqlite3 *db = cp_store_get_db (store);
+  sqlite3 *db = _cp_store_get_db (store);
   sqlite3_stmt *stmt = NULL;
   g_assert (sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL) == SQLITE_OK);
   g_assert (sqlite3_step (stmt) == SQLITE_ROW);

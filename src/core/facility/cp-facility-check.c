@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "cp-facility-check.h"
+#include "cp-region-store.h"
 
 static void
 summary_add (CpCheckSummary *summary, const CpCheckRow *row)

@@ -9,19 +9,6 @@
 
 G_BEGIN_DECLS
 
-/* Until the window's list model uses cp_facility_store_list_community_ids() and
- * cp_facility_store_read_community_rows() (then these two go): the facility store's tally. */
-#define CP_CHECK_TALLY_SQL                                                                         \
-  "SELECT community_id, count(*) AS counted, sum(total_area_m2) AS area,"                         \
-  "       min(total_area_m2) AS smallest, min(service_area_m2 / total_area_m2) AS share,"         \
-  "       sum(independent_offices) AS offices,"                                                   \
-  "       sum(government_invested AND NOT property_registered) AS unregistered"                   \
-  "  FROM facility WHERE kind = 'comprehensive' AND status = 'in_use' AND year <= ?1"
-
-/* Reads the tally from six result columns starting at @column: counted, area, smallest, share,
- * offices, unregistered (NULL or 0 when the community has no counted facility). */
-void cp_check_read_tally (sqlite3_stmt *stmt, int column, CpFacilityTally *tally);
-
 typedef struct
 {
   int year;

@@ -8,9 +8,6 @@
 
 G_BEGIN_DECLS
 
-/* Years the plan's data may name (the CHECK constraints of the schema say the same). */
-#define CP_YEAR_MIN 1949
-#define CP_YEAR_MAX 2100
 /* Codes and names of townships and communities, in characters. */
 #define CP_REGION_CODE_MAX_CHARS 32
 #define CP_REGION_NAME_MAX_CHARS 100

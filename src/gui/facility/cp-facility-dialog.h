@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "cp-store.h"
+#include "cp-facility.h"
 
 G_BEGIN_DECLS
 

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "cp-standards-dialog.h"
+#include "cp-facility-store.h"
 
 struct _CpStandardsDialog
 {

@@ -5,6 +5,7 @@
 
 #include "cp-facility-check.h"
 #include "cp-facility-workbook-private.h"
+#include "cp-region-store.h"
 #include "cp-report-text.h"
 #include "cp-xlsx.h"
 
