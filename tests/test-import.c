@@ -1147,6 +1147,19 @@ write_facilities (Fixture *fx, const char *name, guint rows, const char *extra)
   return write_temp (fx, name, csv->str);
 }
 
+/* A facilities import turns the CHECK constraints off while it writes (its rows were validated):
+ * after it, whatever its end, the connection refuses a kind outside the list again. */
+static void
+assert_checks_on (CpStore *store)
+{
+  g_assert_cmpint (sqlite3_exec (_cp_store_get_db (store),
+                                 "INSERT INTO facility (community_id, name, kind, total_area_m2, "
+                                 "service_area_m2, provision, status, year) SELECT id, 'x', "
+                                 "'bogus', 10, 0, 'new', 'in_use', 2020 FROM community LIMIT 1",
+                                 NULL, NULL, NULL),
+                   ==, SQLITE_CONSTRAINT_CHECK);
+}
+
 /* 600 facilities are written 256 rows a statement (256, 256, 88): every row, in the file's order
  * (ids), an existing one updated. */
 static void
@@ -1179,6 +1192,7 @@ test_facilities_batches (Fixture *fx, gconstpointer data)
                                        "f.community_id = c.id WHERE c.code = ?1",
                                 "220281100201"),
                    ==, 300);
+  assert_checks_on (store);
 }
 
 /* A problem on the last row, after two full statements were written: nothing is kept. */
@@ -1194,6 +1208,8 @@ test_facilities_batches_problem (Fixture *fx, gconstpointer data)
     g_autoptr (CpStore) store = open_store (fx);
     g_assert_false (cp_import_file (store, FACILITIES, path, NULL, NULL, &error));
     g_assert_error (error, CP_ERROR, CP_ERROR_IMPORT);
+    g_assert_cmpint (count (store, "facility"), ==, 0);
+    assert_checks_on (store);
     g_assert_cmpint (count (store, "facility"), ==, 0);
   }
   g_autofree char *expected = g_strdup_printf ("%s:602:kind: unknown kind “nursery”", path);
@@ -1219,6 +1235,7 @@ test_facilities_batches_cancel (Fixture *fx, gconstpointer data)
                                          &progress, NULL, cancellable, &error));
     g_assert_error (error, CP_ERROR, CP_ERROR_CANCELLED);
     g_assert_cmpint (count (store, "facility"), ==, 0);
+    assert_checks_on (store);
   }
   g_assert_cmpuint (progress.calls, ==, 2);
   g_autofree char *after = file_digest (fx->db);

@@ -55,6 +55,7 @@ struct _CpImport
   guint max_items;             /* CP_IMPORT_BATCH with the kind's write_items, else 1 */
   guint n_written;
   gboolean writing;            /* in the transaction */
+  gboolean unchecked;          /* the CHECK constraints are off (a validated kind) */
   GError *write_error;         /* the store failed: the import stops */
   KeySet keys;
   GHashTable *lookups;         /* code or name → gint64 id in the database (0 when absent) */
@@ -1129,6 +1130,11 @@ run_import (CpImport *imp, CpProgressFunc progress, gpointer progress_data,
   if (!input_rewind (imp, error) || !cp_store_begin (imp->store, error))
     return FALSE;
   imp->writing = TRUE;
+  if (imp->kind->validated)
+    {
+      cp_store_set_check_constraints (imp->store, FALSE);
+      imp->unchecked = TRUE;
+    }
 
   g_autoptr (CpCsvReader) reader
       = cp_csv_reader_new_from_source (input_read, imp, encoding, imp->size, '\0');
@@ -1287,6 +1293,8 @@ cp_import_file_full (CpStore *store, const CpImportKind *kind, const char *path,
   imp.items = g_malloc0 (kind->item_size * imp.max_items);
 
   gboolean ok = run_import (&imp, progress, progress_data, cancellable, error);
+  if (imp.unchecked)
+    cp_store_set_check_constraints (store, TRUE);
   if (ok && out_rows != NULL)
     *out_rows = imp.n_written;
   import_clear (&imp);

@@ -46,6 +46,10 @@ typedef struct
    * at most CP_IMPORT_BATCH) in their order, inside the import's transaction. The keys of a file
    * are unique, so no two of them have the same key. */
   gboolean (*write_items) (CpStore *store, gconstpointer items, guint n, GError **error);
+  /* TRUE when parse_row refuses every row the tables' CHECK constraints would (it calls the
+   * domain's validate function, which they follow): SQLite does not check them again while the
+   * import writes (cp_store_set_check_constraints()). */
+  gboolean validated;
 } CpImportKind;
 
 /* At most this many columns a kind. */

@@ -579,6 +579,16 @@ cp_store_rollback (CpStore *store)
     sqlite3_exec (store->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+void
+cp_store_set_check_constraints (CpStore *store, gboolean on)
+{
+  g_return_if_fail (store != NULL);
+  /* A flag of the connection in memory: setting it does not fail. */
+  sqlite3_exec (store->db, on ? "PRAGMA ignore_check_constraints = 0"
+                              : "PRAGMA ignore_check_constraints = 1",
+                NULL, NULL, NULL);
+}
+
 gboolean
 _cp_store_step_done (CpStore *store, sqlite3_stmt *stmt, const char *what, GError **error)
 {

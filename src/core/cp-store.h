@@ -56,6 +56,11 @@ gboolean cp_store_check_writable (CpStore *store, GError **error);
 gboolean cp_store_begin (CpStore *store, GError **error);
 gboolean cp_store_commit (CpStore *store, GError **error);
 void cp_store_rollback (CpStore *store);
+/* Turns the tables' CHECK constraints off (@on FALSE) or on again for this connection; every
+ * prepared statement prepares again at its next step. Only for rows validated by the same rules
+ * in C (an import of a kind whose parse_row does), where the constraints' IN (…) lists, built
+ * again for every row, cost more than the rest of the write. */
+void cp_store_set_check_constraints (CpStore *store, gboolean on);
 
 /* Dataset settings: "city_name", "city_code", "sample" ("1" when invented sample data). */
 char *cp_store_get_setting (CpStore *store, const char *key);

@@ -181,6 +181,7 @@ static const CpImportKind facilities = {
   .clear_item = (GDestroyNotify) cp_facility_clear,
   .parse_row = parse_facility,
   .write_items = write_facilities,
+  .validated = TRUE,
 };
 
 /* Public API */
