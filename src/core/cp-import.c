@@ -66,6 +66,7 @@ struct _CpImport
   goffset size;
   goffset read_bytes;
   gboolean read_failed;        /* the error came from reading the file, not from its bytes */
+  GString *cells;              /* the trimmed cells of the row being read, one after another */
 };
 
 /* Auxiliary functions: text */
@@ -77,10 +78,10 @@ is_trimmed (gunichar c, gboolean literal)
   return g_unichar_isspace (c) && !(literal && g_unichar_iscntrl (c));
 }
 
-/* UTF-8 @text without white space (Unicode, e.g. U+3000) at either end; @literal keeps tabs, line
- * breaks and form feeds. */
-static char *
-trim_text (const char *text, gboolean literal)
+/* The part of UTF-8 @text without white space (Unicode, e.g. U+3000) at either end: its start,
+ * and its length in *@length; @literal keeps tabs, line breaks and form feeds. */
+static const char *
+trim_bounds (const char *text, gboolean literal, gsize *length)
 {
   const char *start = text, *end = text + strlen (text);
 
@@ -93,7 +94,17 @@ trim_text (const char *text, gboolean literal)
         break;
       end = prev;
     }
-  return g_strndup (start, end - start);
+  *length = end - start;
+  return start;
+}
+
+static char *
+trim_text (const char *text, gboolean literal)
+{
+  gsize length;
+  const char *start = trim_bounds (text, literal, &length);
+
+  return g_strndup (start, length);
 }
 
 static char *
@@ -532,12 +543,15 @@ file_column_name (CpImport *imp, guint index)
 
 /* Cells that are not text at all: bytes that are not UTF-8 (a row pasted from a file saved in
  * GB18030, see cp_csv_decode()) or encoded surrogates. TRUE when there are none; then the record
- * is valid UTF-8 and may be trimmed and parsed. */
+ * is valid UTF-8 and may be trimmed and parsed. Bit i of *@clean (optional) is set when cell i
+ * (of the first 64) has no problem of any kind. */
 static gboolean
-check_utf8 (CpImport *imp, const char *const *record, guint row)
+check_utf8 (CpImport *imp, const char *const *record, guint row, guint64 *clean)
 {
   gboolean ok = TRUE;
 
+  if (clean != NULL)
+    *clean = 0;
   for (guint i = 0; record[i] != NULL; i++)
     {
       gunichar c = 0;
@@ -545,9 +559,11 @@ check_utf8 (CpImport *imp, const char *const *record, guint row)
       const char *bad = NULL;
       CpTextProblem problem = cp_text_find_problem (record[i], -1, &c, &at);
       g_autofree char *name = NULL;
+      if (problem == CP_TEXT_OK && clean != NULL && i < 64)
+        *clean |= G_GUINT64_CONSTANT (1) << i;
       /* The first problem may be another one (a form feed) before the bytes that are not
        * UTF-8, and nothing after this may read the cell as UTF-8. */
-      if (problem != CP_TEXT_NOT_UTF8 && problem != CP_TEXT_SURROGATE
+      if (problem != CP_TEXT_OK && problem != CP_TEXT_NOT_UTF8 && problem != CP_TEXT_SURROGATE
           && !g_utf8_validate (record[i], -1, &bad))
         {
           problem = CP_TEXT_NOT_UTF8;
@@ -597,7 +613,7 @@ static void
 read_header (CpImport *imp, CpCsvReader *reader, const char *const *record, guint row)
 {
   guint chinese = 0, keys = 0;
-  gboolean utf8 = check_utf8 (imp, record, row);
+  gboolean utf8 = check_utf8 (imp, record, row, NULL);
 
   check_n_cells (imp, reader, row);
   imp->n_header = g_strv_length ((char **) record);
@@ -705,29 +721,54 @@ parse_item (CpImport *imp, const char *const *cells, guint row)
     write_items (imp);
 }
 
-static void
-read_row (CpImport *imp, CpCsvReader *reader, const char *const *record, guint row)
+/* Fills @cells with the trimmed cell of each kind column (NULL when the file has none), kept in
+ * imp->cells; FALSE when one has a character no cell may hold. Cells in @clean (see
+ * check_utf8()) have none. */
+static gboolean
+trim_cells (CpImport *imp, const char *const *record, guint row, guint64 clean,
+            const char **cells)
 {
-  char *cells[CP_IMPORT_MAX_COLUMNS] = { NULL };
   guint n_cells = g_strv_length ((char **) record);
+  gsize offsets[CP_IMPORT_MAX_COLUMNS];
   gboolean ok = TRUE;
 
-  if (!check_n_cells (imp, reader, row) || !check_utf8 (imp, record, row))
-    return;
-  check_cells_without_header (imp, record, row);
+  g_string_truncate (imp->cells, 0);
   for (guint i = 0; i < imp->kind->n_columns; i++)
     {
       int at = imp->column_at[i];
       if (at < 0)
         continue;
-      cells[i] = trim_text ((guint) at < n_cells ? record[at] : "",
-                            imp->kind->columns[i].literal);
-      ok &= check_cell_text (imp, row, i, cells[i]);
+      gsize length;
+      const char *start = trim_bounds ((guint) at < n_cells ? record[at] : "",
+                                       imp->kind->columns[i].literal, &length);
+      offsets[i] = imp->cells->len;
+      g_string_append_len (imp->cells, start, length);
+      g_string_append_c (imp->cells, '\0');
     }
-  if (ok)
-    parse_item (imp, (const char *const *) cells, row);
+  /* The pointers once the buffer no longer moves. */
   for (guint i = 0; i < imp->kind->n_columns; i++)
-    g_free (cells[i]);
+    {
+      int at = imp->column_at[i];
+      if (at < 0)
+        continue;
+      cells[i] = imp->cells->str + offsets[i];
+      if (at >= 64 || (clean & (G_GUINT64_CONSTANT (1) << at)) == 0)
+        ok &= check_cell_text (imp, row, i, cells[i]);
+    }
+  return ok;
+}
+
+static void
+read_row (CpImport *imp, CpCsvReader *reader, const char *const *record, guint row)
+{
+  const char *cells[CP_IMPORT_MAX_COLUMNS] = { NULL };
+  guint64 clean = 0;
+
+  if (!check_n_cells (imp, reader, row) || !check_utf8 (imp, record, row, &clean))
+    return;
+  check_cells_without_header (imp, record, row);
+  if (trim_cells (imp, record, row, clean, cells))
+    parse_item (imp, cells, row);
 }
 
 static void
@@ -1168,6 +1209,7 @@ import_clear (CpImport *imp)
   g_strfreev (imp->shown_header);
   g_free (imp->unclosed_column);
   g_string_free (imp->problems, TRUE);
+  g_string_free (imp->cells, TRUE);
   for (guint i = 0; i < imp->n_items; i++)
     clear_item (imp, item_at (imp, i));
   g_free (imp->items);
@@ -1284,6 +1326,7 @@ cp_import_file_full (CpStore *store, const CpImportKind *kind, const char *path,
     .path = path,
     .kind = kind,
     .problems = g_string_new (NULL),
+    .cells = g_string_new (NULL),
     .max_items = kind->write_items != NULL ? CP_IMPORT_BATCH : 1,
     .lookups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
     .fd = -1,

@@ -238,10 +238,14 @@ cp_text_find_problem (const char *text, gssize length, gunichar *out_char, glong
   end = text + (length < 0 ? strlen (text) : (gsize) length);
   for (p = text; p < end; p = g_utf8_next_char (p))
     {
-      gunichar c = char_at (p, end);
+      gunichar c;
       CpTextProblem problem;
 
       position++;
+      /* Printable ASCII, most of a file, needs no decoding. */
+      if ((guchar) *p >= 0x20 && (guchar) *p < 0x7f)
+        continue;
+      c = char_at (p, end);
       if (c == (gunichar) -1)
         {
           problem = CP_TEXT_SURROGATE;

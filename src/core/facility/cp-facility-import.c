@@ -127,8 +127,11 @@ parse_facility_flags (CpImport *imp, guint row, const char *const *cells, CpFaci
 static gboolean
 check_unique_facility (CpImport *imp, guint row, const CpFacility *f, const char *community)
 {
-  g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT "\x1f%s", f->community_id, f->name);
-  guint earlier = cp_import_first_row (imp, key, strlen (key), row);
+  /* The community's id, a unit separator and the name (at most 100 characters of 4 bytes). */
+  char key[32 + 4 * CP_FACILITY_NAME_MAX_CHARS];
+  int length = g_snprintf (key, sizeof key, "%" G_GINT64_FORMAT "\x1f%s", f->community_id,
+                           f->name);
+  guint earlier = cp_import_first_row (imp, key, MIN ((gsize) length, sizeof key - 1), row);
 
   if (earlier != 0)
     {
