@@ -55,6 +55,7 @@ struct _CpImport
   guint max_items;             /* CP_IMPORT_BATCH with the kind's write_items, else 1 */
   guint n_written;
   gboolean writing;            /* in the transaction */
+  gboolean bulk;               /* the store writes with a large cache */
   gboolean unchecked;          /* the CHECK constraints are off (a validated kind) */
   GError *write_error;         /* the store failed: the import stops */
   KeySet keys;
@@ -1171,6 +1172,8 @@ run_import (CpImport *imp, CpProgressFunc progress, gpointer progress_data,
   if (!input_rewind (imp, error) || !cp_store_begin (imp->store, error))
     return FALSE;
   imp->writing = TRUE;
+  cp_store_set_bulk_write (imp->store, TRUE);
+  imp->bulk = TRUE;
   if (imp->kind->validated)
     {
       cp_store_set_check_constraints (imp->store, FALSE);
@@ -1338,6 +1341,8 @@ cp_import_file_full (CpStore *store, const CpImportKind *kind, const char *path,
   gboolean ok = run_import (&imp, progress, progress_data, cancellable, error);
   if (imp.unchecked)
     cp_store_set_check_constraints (store, TRUE);
+  if (imp.bulk)
+    cp_store_set_bulk_write (store, FALSE);
   if (ok && out_rows != NULL)
     *out_rows = imp.n_written;
   import_clear (&imp);

@@ -589,6 +589,15 @@ cp_store_set_check_constraints (CpStore *store, gboolean on)
                 NULL, NULL, NULL);
 }
 
+void
+cp_store_set_bulk_write (CpStore *store, gboolean on)
+{
+  g_return_if_fail (store != NULL);
+  /* Sizes in KiB when negative; a smaller size frees the pages beyond it. */
+  sqlite3_exec (store->db, on ? "PRAGMA cache_size = -16384" : "PRAGMA cache_size = -2000", NULL,
+                NULL, NULL);
+}
+
 gboolean
 _cp_store_step_done (CpStore *store, sqlite3_stmt *stmt, const char *what, GError **error)
 {

@@ -61,6 +61,9 @@ void cp_store_rollback (CpStore *store);
  * in C (an import of a kind whose parse_row does), where the constraints' IN (…) lists, built
  * again for every row, cost more than the rest of the write. */
 void cp_store_set_check_constraints (CpStore *store, gboolean on);
+/* A page cache of 16 MB (@on) or SQLite's 2 MB again, for a write of many rows whose index
+ * entries land all over (an import): with the default, each row would read and spill pages. */
+void cp_store_set_bulk_write (CpStore *store, gboolean on);
 
 /* Dataset settings: "city_name", "city_code", "sample" ("1" when invented sample data). */
 char *cp_store_get_setting (CpStore *store, const char *key);

@@ -154,9 +154,9 @@ cp_store_upsert_facility (CpStore *store, CpFacility *facility, GError **error)
  * 32,766. */
 #define IMPORT_ROWS 256
 
-/* "INSERT … VALUES (…), (…) … ON CONFLICT … DO UPDATE" of @n rows. One statement of many rows
- * costs far less than as many statements of one: SQLite builds the lists of the CHECK
- * constraints' IN (…) once a statement it runs, not once a row. */
+/* "INSERT … VALUES (…), (…) … ON CONFLICT … DO UPDATE" of @n rows: one statement's start, reset
+ * and bindings for many rows. (The CHECK constraints' IN (…) lists are built again for every row
+ * all the same; an import turns the constraints off, see cp_store_set_check_constraints().) */
 static char *
 import_sql (guint n)
 {
