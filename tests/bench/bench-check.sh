@@ -5,7 +5,7 @@
 set -euo pipefail
 planner=$1 db=$2 year=${3:-2025}
 
-# The same single pass that src/core/cp-check.c runs: households latest at or before the year,
+# The same single pass that the facility store (src/core/facility/cp-facility-store.c) runs: households latest at or before the year,
 # comprehensive in-use facilities aggregated per community, one row per community.
 read -r -d '' sql <<SQL || true
 WITH tally AS (

@@ -141,13 +141,11 @@ cp_region_store_has_townships (CpStore *store, gboolean *out, GError **error)
 gboolean
 cp_store_get_community (CpStore *store, gint64 id, int year, CpCommunity *out, GError **error)
 {
-  /* Households and population of the same record: the latest at or before @year. */
   g_autoptr (sqlite3_stmt) stmt = cp_store_prepare (
       store, "SELECT c.township_id, c.code, c.name, c.kind, c.relocation_site, "
-             "coalesce(y.households, 0), coalesce(y.population, 0) FROM community c "
-             "LEFT JOIN community_year y ON y.community_id = c.id AND y.year = "
-             "(SELECT max(year) FROM community_year WHERE community_id = c.id AND year <= ?2) "
-             "WHERE c.id = ?1", error);
+             CP_HOUSEHOLDS_IN_YEAR_SQL ("c.id", "?2") ", "
+             CP_COMMUNITY_FIGURE_IN_YEAR_SQL ("population", "c.id", "?2")
+             " FROM community c WHERE c.id = ?1", error);
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_int (stmt, 2, year);
   int rc = sqlite3_step (stmt);
