@@ -4,7 +4,8 @@
 # (default 100000 300000 1000000). For each size: a sample database of 20 counties (about 4,000
 # communities), a CSV of ROWS facilities spread over them with unique names, then wall seconds
 # and peak memory of both, and the ratio planner / sqlite3. Goal: peak under 100 MB whatever the
-# size, at most 3x the bare import's time.
+# size, at most 3x the bare import's time. REPEAT=N (default 1) measures each size N times, one
+# line each, for a range on a busy machine.
 set -euo pipefail
 planner=$1
 shift
@@ -40,11 +41,14 @@ with open(path, "w", encoding="utf-8") as out:
                   f"{total * 0.8:.1f},{i % 50},{i % 4},new,{statuses[i % 4]},{2010 + i % 16},"
                   f"{'是' if i % 2 else '否'},{'yes' if i % 3 else 'no'}\n")
 PY
-  cp "$work/base.db" "$work/import.db"
-  rm -f "$work/plain.db"
-  cat "$csv" > /dev/null
-  read -r p_s p_kib < <(measure "$planner" import facilities "$work/import.db" "$csv")
-  read -r s_s s_kib < <(measure sqlite3 "$work/plain.db" ".mode csv" ".import $csv plain")
-  printf '%-9s %10s %10.1f %10s %10.1f %7.2f\n' "$rows" "$p_s" "$(echo "$p_kib / 1024" | bc -l)" \
-         "$s_s" "$(echo "$s_kib / 1024" | bc -l)" "$(echo "$p_s / $s_s" | bc -l)"
+  for _ in $(seq "${REPEAT:-1}"); do
+    cp "$work/base.db" "$work/import.db"
+    rm -f "$work/import.db-wal" "$work/import.db-shm" "$work/plain.db"
+    cat "$csv" > /dev/null
+    read -r p_s p_kib < <(measure "$planner" import facilities "$work/import.db" "$csv")
+    read -r s_s s_kib < <(measure sqlite3 "$work/plain.db" ".mode csv" ".import $csv plain")
+    printf '%-9s %10s %10.1f %10s %10.1f %7.2f\n' "$rows" "$p_s" \
+           "$(echo "$p_kib / 1024" | bc -l)" "$s_s" "$(echo "$s_kib / 1024" | bc -l)" \
+           "$(echo "$p_s / $s_s" | bc -l)"
+  done
 done
