@@ -40,6 +40,19 @@ db_int (sqlite3 *db, const char *sql)
 }
 
 /* Every row of every table of @reference (its columns only), read from @path as text. */
+/* Reads @path as it lies: no -wal or -shm is made beside it (the reference is the tracked
+ * fixture in tests/data, which must stay as committed). */
+static sqlite3 *
+open_unchanging (const char *path)
+{
+  g_autofree char *uri = g_strdup_printf ("file:%s?immutable=1", path);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL), ==,
+                   SQLITE_OK);
+  return db;
+}
+
 static char *
 dump (const char *path, const char *reference)
 {
@@ -47,8 +60,8 @@ dump (const char *path, const char *reference)
   sqlite3_stmt *tables = NULL;
   GString *out = g_string_new (NULL);
 
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_open_v2 (reference, &ref, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  db = open_unchanging (path);
+  ref = open_unchanging (reference);
   g_assert_cmpint (sqlite3_prepare_v2 (ref,
                                        "SELECT name FROM sqlite_schema WHERE type = 'table' "
                                        "AND name NOT LIKE 'sqlite_%' ORDER BY name",
