@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -280,6 +281,75 @@ test_constraints (Fixture *fx, gconstpointer data)
   g_assert_error (error, CP_ERROR, CP_ERROR_INVALID);
   g_autoptr (GArray) list = cp_store_list_facilities (store, id, NULL);
   g_assert_cmpuint (list->len, ==, 0);
+}
+
+/* The facility import writes with the schema's CHECK constraints off, relying on
+ * cp_facility_validate(): whatever it accepts, the CHECKs must accept too. Each variant moves
+ * one field to a boundary of the schema (resources/sql/001-initial.sql): just inside,
+ * on it, and just outside. */
+static void
+test_validate_implies_checks (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (CpStore) store = cp_store_open (fx->path, CP_STORE_OPEN_CREATE, NULL);
+  gint64 id = add_community (store);
+  g_autofree char *name_100 = g_strnfill (100, 'x');
+  g_autofree char *name_101 = g_strnfill (101, 'x');
+  const double areas[] = { -0.1, 0, 0.05, 0.1, 999999.9, 1000000, 1000000.1, NAN, INFINITY };
+  const gint64 offices[] = { -1, 0, 1000, 1001 };
+  const int years[] = { 1948, 1949, 2100, 2101 };
+  const char *names[] = { "", " ", "x", name_100, name_101 };
+  GArray *variants = g_array_new (FALSE, FALSE, sizeof (CpFacility));
+  guint accepted = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+    for (guint field = 0; field < 3; field++)
+      {
+        CpFacility f = { .community_id = id, .name = (char *) "中心", .total_area_m2 = 100,
+                         .service_area_m2 = 50, .year = 2020 };
+        double *target[] = { &f.total_area_m2, &f.service_area_m2, &f.office_area_m2 };
+        *target[field] = field == 0 ? areas[i] : areas[i] == 999999.9 ? 100.1 : areas[i];
+        g_array_append_val (variants, f);
+      }
+  for (guint i = 0; i < G_N_ELEMENTS (offices); i++)
+    {
+      CpFacility f = { .community_id = id, .name = (char *) "中心", .total_area_m2 = 100,
+                       .independent_offices = offices[i], .year = 2020 };
+      g_array_append_val (variants, f);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (years); i++)
+    {
+      CpFacility f = { .community_id = id, .name = (char *) "中心", .total_area_m2 = 100,
+                       .year = years[i] };
+      g_array_append_val (variants, f);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      CpFacility f = { .community_id = id, .name = (char *) names[i], .total_area_m2 = 100,
+                       .year = 2020 };
+      g_array_append_val (variants, f);
+    }
+
+  for (guint i = 0; i < variants->len; i++)
+    {
+      const CpFacility *f = &g_array_index (variants, CpFacility, i);
+      g_autoptr (GError) error = NULL;
+      if (!cp_facility_validate (f, NULL))
+        continue;
+      accepted++;
+      /* With the constraints on, as every connection has them. */
+      g_assert_true (cp_store_begin (store, NULL));
+      gboolean written = cp_facility_store_import (store, f, 1, &error);
+      cp_store_rollback (store);
+      if (!written)
+        g_error ("variant %u (total %g, service %g, office %g, offices %" G_GINT64_FORMAT
+                 ", year %d, name “%s”) passes validation but not the schema: %s",
+                 i, f->total_area_m2, f->service_area_m2, f->office_area_m2,
+                 f->independent_offices, f->year, f->name, error->message);
+    }
+  /* Accepted, by hand: total 999999.9 and 1000000 (2); service 0, 0.05, 0.1 (3); office the
+   * same (3); offices 0 and 1000 (2); years 1949 and 2100 (2); names "x" and 100 characters (2). */
+  g_assert_cmpuint (accepted, ==, 14);
+  g_array_unref (variants);
 }
 
 static void
@@ -651,6 +721,7 @@ main (int argc, char **argv)
   add_test ("/store/households-by-year", test_households_by_year);
   add_test ("/store/standards-by-year", test_standards_by_year);
   add_test ("/store/constraints", test_constraints);
+  add_test ("/store/validate-implies-checks", test_validate_implies_checks);
   add_test ("/store/facility-round-trip", test_facility_round_trip);
   add_test ("/store/facility-insert-refuses-duplicate", test_facility_insert_refuses_duplicate);
   add_test ("/store/unreadable-path-is-not-not-found", test_unreadable_path_is_not_not_found);
