@@ -923,6 +923,23 @@ test_error_delimiters_only (Fixture *fx, gconstpointer data)
   expect_problems_at (fx, TOWNSHIPS, path, expected);
 }
 
+/* A spreadsheet's sheet holds 1,048,576 rows: row 1,048,577 is one too many, reported at that
+ * row (blank rows count, as a spreadsheet numbers them). */
+static void
+test_error_too_many_rows (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GString) csv = g_string_new ("code,name,kind\n");
+  for (guint i = 0; i < 1048576; i++)
+    g_string_append (csv, ",,\n");
+  g_autofree char *path = write_temp (fx, "rows.csv", csv->str);
+  const char *const expected[] = {
+    "1048577:code: the file has more than 1048576 rows, the most a spreadsheet holds; split it "
+    "into files of at most that many rows",
+    NULL
+  };
+  expect_problems_at (fx, TOWNSHIPS, path, expected);
+}
+
 /* Imports @path, which must fail before reading a row: one line "@path: @message…". */
 static void
 expect_file_refused (Fixture *fx, const char *path, const char *message)
@@ -1295,6 +1312,7 @@ main (int argc, char **argv)
   ADD ("/import/error/too-many-cells", test_error_too_many_cells);
   ADD ("/import/error/long-cell", test_error_long_cell);
   ADD ("/import/error/delimiters-only", test_error_delimiters_only);
+  ADD ("/import/error/too-many-rows", test_error_too_many_rows);
   ADD ("/import/error/not-regular", test_not_regular);
   ADD ("/import/error/database-itself", test_database_itself);
   ADD ("/import/error/too-large", test_too_large);

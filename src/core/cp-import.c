@@ -23,6 +23,9 @@
 #define MAX_INPUT_BYTES ((goffset) 500 * 1000 * 1000)
 /* Ids looked up by cp_import_lookup_id() kept at most. */
 #define MAX_LOOKUPS 65536
+/* The rows of one spreadsheet sheet: no file saved from Excel or WPS has more, and the duplicate
+ * keys of a file this long stay within the import's memory budget. */
+#define MAX_ROWS 1048576u
 
 /* Columns that spreadsheets often carry and that hold nothing to import. */
 static const char *const ignored_columns[] = { "序号", "备注", "#", "no", "no.", "note", "notes",
@@ -871,6 +874,15 @@ read_records (CpImport *imp, CpCsvReader *reader, CpProgressFunc progress,
       guint index = cp_csv_reader_get_index (reader);
       if (cancelled (imp, cancellable, error))
         return FALSE;
+      if (index >= MAX_ROWS)
+        {
+          add_problem (imp, index + 1, 0,
+                       _("the file has more than %u rows, the most a spreadsheet holds; split "
+                         "it into files of at most that many rows"),
+                       MAX_ROWS);
+          has_rows = TRUE;
+          break;
+        }
       report_progress (progress, progress_data, cp_csv_reader_get_fraction (reader), index);
       if (is_blank (reader, record))
         continue;
