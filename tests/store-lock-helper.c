@@ -47,7 +47,7 @@ main (int argc, char **argv)
   say ("ready");
 
   wait_for_line ();
-  CpFacility f = { .community_id = cp_store_find_community (window, argv[2]),
+  CpFacility f = { .community_id = cp_store_find_community (window, argv[2], NULL),
                    .name = argv[3], .kind = CP_FACILITY_COMPREHENSIVE, .total_area_m2 = 100,
                    .service_area_m2 = 90, .provision = CP_PROVISION_NEW,
                    .status = CP_STATUS_IN_USE, .year = 2020 };

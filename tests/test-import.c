@@ -551,9 +551,9 @@ test_communities_chinese (Fixture *fx, gconstpointer data)
   g_assert_cmpint (count (store, "community"), ==, 4);
 
   CpCommunity guangming = { 0 };
-  g_assert_true (cp_store_get_community (store, cp_store_find_community (store, "220281001002"),
+  g_assert_true (cp_store_get_community (store, cp_store_find_community (store, "220281001002", NULL),
                                          2025, &guangming, NULL));
-  g_assert_cmpint (guangming.township_id, ==, cp_store_find_township (store, "220281001"));
+  g_assert_cmpint (guangming.township_id, ==, cp_store_find_township (store, "220281001", NULL));
   g_assert_cmpstr (guangming.name, ==, "光明社区");
   g_assert_cmpint (guangming.kind, ==, CP_COMMUNITY_URBAN);
   g_assert_cmpint (guangming.households, ==, 1500);
@@ -562,10 +562,10 @@ test_communities_chinese (Fixture *fx, gconstpointer data)
   cp_community_clear (&guangming);
 
   /* 新丰村's figures hold from 2024 (its 年份), not before. */
-  gint64 xinfeng_id = cp_store_find_community (store, "220281100202");
+  gint64 xinfeng_id = cp_store_find_community (store, "220281100202", NULL);
   CpCommunity xinfeng = { 0 };
   g_assert_true (cp_store_get_community (store, xinfeng_id, 2024, &xinfeng, NULL));
-  g_assert_cmpint (xinfeng.township_id, ==, cp_store_find_township (store, "新站镇"));
+  g_assert_cmpint (xinfeng.township_id, ==, cp_store_find_township (store, "新站镇", NULL));
   g_assert_cmpint (xinfeng.kind, ==, CP_COMMUNITY_RURAL);
   g_assert_cmpint (xinfeng.households, ==, 420);
   g_assert_cmpint (xinfeng.population, ==, 1100);
@@ -585,7 +585,7 @@ test_communities_update (Fixture *fx, gconstpointer data)
   g_autoptr (CpStore) store = open_store (fx);
   g_assert_cmpint (count (store, "community"), ==, 2);
   CpCommunity minzhu = { 0 };
-  g_assert_true (cp_store_get_community (store, cp_store_find_community (store, "220281001001"),
+  g_assert_true (cp_store_get_community (store, cp_store_find_community (store, "220281001001", NULL),
                                          2025, &minzhu, NULL));
   g_assert_cmpint (minzhu.households, ==, 1350);
   g_assert_cmpint (minzhu.population, ==, 3100);
@@ -599,7 +599,7 @@ test_facilities_keys (Fixture *fx, gconstpointer data)
 
   g_autoptr (CpStore) store = open_store (fx);
   g_autoptr (GArray) rural
-      = cp_store_list_facilities (store, cp_store_find_community (store, "220281100201"), NULL);
+      = cp_store_list_facilities (store, cp_store_find_community (store, "220281100201", NULL), NULL);
   g_assert_cmpuint (rural->len, ==, 2);
   /* By name: 新站村"幸福"大院, 东院 (quoted, with doubled quotes and a comma) before 新站村卫生室. */
   CpFacility *yard = &g_array_index (rural, CpFacility, 0);
@@ -624,7 +624,7 @@ test_facilities_keys (Fixture *fx, gconstpointer data)
   g_assert_cmpint (clinic->status, ==, CP_STATUS_PLANNED);
 
   g_autoptr (GArray) urban
-      = cp_store_list_facilities (store, cp_store_find_community (store, "220281001001"), NULL);
+      = cp_store_list_facilities (store, cp_store_find_community (store, "220281001001", NULL), NULL);
   g_assert_cmpuint (urban->len, ==, 1);
   CpFacility *centre = &g_array_index (urban, CpFacility, 0);
   g_assert_cmpfloat (centre->total_area_m2, ==, 450.5);
@@ -648,7 +648,7 @@ test_facilities_reimport (Fixture *fx, gconstpointer data)
 
   g_assert_cmpint (count (store, "facility"), ==, 3);
   g_autoptr (GArray) urban
-      = cp_store_list_facilities (store, cp_store_find_community (store, "220281001001"), NULL);
+      = cp_store_list_facilities (store, cp_store_find_community (store, "220281001001", NULL), NULL);
   CpFacility *centre = &g_array_index (urban, CpFacility, 0);
   g_assert_cmpfloat (centre->total_area_m2, ==, 500.0);
   g_assert_cmpfloat (centre->service_area_m2, ==, 420.0);
@@ -938,6 +938,28 @@ test_error_too_many_rows (Fixture *fx, gconstpointer data)
     NULL
   };
   expect_problems_at (fx, TOWNSHIPS, path, expected);
+}
+
+/* A community code the database cannot look up (its table is gone) is a database error that
+ * stops the import, never reported as an unknown code. */
+static void
+test_lookup_failure_is_not_unknown (Fixture *fx, gconstpointer data)
+{
+  g_autofree char *path = write_temp (fx, "f.csv",
+                                      "community,name,kind,total_area_m2,service_area_m2,"
+                                      "provision,status,year\n"
+                                      "220281001001,中心,comprehensive,100,90,new,in_use,2020\n");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CpStore) store = open_store (fx);
+
+  g_assert_cmpint (sqlite3_exec (_cp_store_get_db (store),
+                                 "ALTER TABLE community RENAME TO community_gone", NULL, NULL,
+                                 NULL), ==, SQLITE_OK);
+  g_assert_false (cp_import_file (store, FACILITIES, path, NULL, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_false (g_error_matches (error, CP_ERROR, CP_ERROR_IMPORT));
+  g_assert_null (strstr (error->message, "unknown"));
+  g_assert_nonnull (strstr (error->message, "no such table: community"));
 }
 
 /* Imports @path, which must fail before reading a row: one line "@path: @message…". */
@@ -1313,6 +1335,7 @@ main (int argc, char **argv)
   ADD ("/import/error/long-cell", test_error_long_cell);
   ADD ("/import/error/delimiters-only", test_error_delimiters_only);
   ADD ("/import/error/too-many-rows", test_error_too_many_rows);
+  ADD ("/import/error/lookup-failure", test_lookup_failure_is_not_unknown);
   ADD ("/import/error/not-regular", test_not_regular);
   ADD ("/import/error/database-itself", test_database_itself);
   ADD ("/import/error/too-large", test_too_large);

@@ -161,7 +161,7 @@ test_newer_schema (Fixture *fx, gconstpointer data)
   g_assert_true (cp_store_is_read_only (store));
   g_assert_nonnull (strstr (cp_store_read_only_reason (store), "newer"));
   /* Reading works; writing is refused with the reason. */
-  g_assert_cmpint (cp_store_find_community (store, "001001"), >, 0);
+  g_assert_cmpint (cp_store_find_community (store, "001001", NULL), >, 0);
   CpTownship t = { .code = (char *) "002", .name = (char *) "长安街道" };
   g_assert_false (cp_store_upsert_township (store, &t, &error));
   g_assert_error (error, CP_ERROR, CP_ERROR_READ_ONLY);
@@ -211,7 +211,7 @@ test_read_only_sees_live_changes (Fixture *fx, gconstpointer data)
   g_assert_no_error (error);
   g_assert_true (cp_store_is_read_only (reader));
   g_assert_cmpint (cp_store_get_schema_version (reader), ==, CP_SCHEMA_VERSION);
-  g_assert_cmpint (cp_store_find_community (reader, "001001"), >, 0);
+  g_assert_cmpint (cp_store_find_community (reader, "001001", NULL), >, 0);
 }
 
 static void
@@ -396,7 +396,7 @@ test_backup (Fixture *fx, gconstpointer data)
   g_assert_true (cp_store_backup (store, copy_path, NULL));
   g_autoptr (CpStore) copy = cp_store_open (copy_path, CP_STORE_OPEN_DEFAULT, NULL);
   g_assert_nonnull (copy);
-  g_assert_cmpint (cp_store_find_community (copy, "001001"), >, 0);
+  g_assert_cmpint (cp_store_find_community (copy, "001001", NULL), >, 0);
 }
 
 /* A message of the store: one line, SQLite's words only at the end, never SQL text. */

@@ -1136,8 +1136,9 @@ cp_import_first_row (CpImport *imp, const char *key, gsize length, guint row)
 
 gint64
 cp_import_lookup_id (CpImport *imp, const char *text,
-                     gint64 (*find) (CpStore *store, const char *text))
+                     gint64 (*find) (CpStore *store, const char *text, GError **error))
 {
+  g_autoptr (GError) error = NULL;
   gint64 *cached = g_hash_table_lookup (imp->lookups, text);
 
   if (cached != NULL)
@@ -1146,7 +1147,14 @@ cp_import_lookup_id (CpImport *imp, const char *text,
   if (g_hash_table_size (imp->lookups) >= MAX_LOOKUPS)
     g_hash_table_remove_all (imp->lookups);
 
-  gint64 id = find (imp->store, text);
+  gint64 id = find (imp->store, text, &error);
+  if (error != NULL)
+    {
+      /* Not "unknown": the database failed, and the import stops with its message. */
+      if (imp->write_error == NULL)
+        imp->write_error = g_steal_pointer (&error);
+      return 0;
+    }
   g_hash_table_insert (imp->lookups, g_strdup (text), g_memdup2 (&id, sizeof id));
   return id;
 }

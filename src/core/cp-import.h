@@ -144,9 +144,9 @@ gboolean cp_import_parse_year (CpImport *imp, guint row, int column, const char 
 guint cp_import_first_row (CpImport *imp, const char *key, gsize length, guint row);
 
 /* The database id that @find gives for @text (0 when there is none), asked once for each text
- * of the last few thousand. */
+ * of the last few thousand. When @find fails, the import stops with its error (0 is returned). */
 gint64 cp_import_lookup_id (CpImport *imp,
                             const char *text,
-                            gint64 (*find) (CpStore *store, const char *text));
+                            gint64 (*find) (CpStore *store, const char *text, GError **error));
 
 G_END_DECLS

@@ -26,24 +26,24 @@ cp_store_upsert_township (CpStore *store, CpTownship *township, GError **error)
 }
 
 static gint64
-find_id (CpStore *store, const char *sql, const char *text)
+find_id (CpStore *store, const char *sql, const char *text, GError **error)
 {
-  sqlite3_stmt *stmt = cp_store_prepare_cached (store, sql, NULL);
+  sqlite3_stmt *stmt = cp_store_prepare_cached (store, sql, error);
 
   if (stmt == NULL)
     return 0;
   sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
-  return _cp_store_step_returning_id (store, stmt, _("Cannot read the database"), NULL);
+  return _cp_store_step_returning_id (store, stmt, _("Cannot read the database"), error);
 }
 
 gint64
-cp_store_find_township (CpStore *store, const char *code_or_name)
+cp_store_find_township (CpStore *store, const char *code_or_name, GError **error)
 {
   g_return_val_if_fail (store != NULL, 0);
   return find_id (store,
                   "SELECT id FROM township WHERE code = ?1 UNION ALL "
                   "SELECT id FROM township WHERE name = ?1 LIMIT 1",
-                  code_or_name);
+                  code_or_name, error);
 }
 
 gint64
@@ -63,10 +63,10 @@ cp_store_count_communities (CpStore *store, GError **error)
 }
 
 gint64
-cp_store_find_community (CpStore *store, const char *code)
+cp_store_find_community (CpStore *store, const char *code, GError **error)
 {
   g_return_val_if_fail (store != NULL, 0);
-  return find_id (store, "SELECT id FROM community WHERE code = ?1", code);
+  return find_id (store, "SELECT id FROM community WHERE code = ?1", code, error);
 }
 
 gboolean
