@@ -143,7 +143,7 @@ cp_test_insert_township (CpStore *store, CpTownship *township)
 {
   g_autoptr (GError) error = NULL;
 
-  g_assert_true (cp_store_upsert_township (store, township, &error));
+  g_assert_true (cp_region_store_upsert_township (store, township, &error));
   g_assert_no_error (error);
   g_assert_cmpint (township->id, >, 0);
   return township->id;
@@ -154,7 +154,7 @@ cp_test_insert_community (CpStore *store, CpCommunity *community, int year)
 {
   g_autoptr (GError) error = NULL;
 
-  g_assert_true (cp_store_upsert_community (store, community, year, &error));
+  g_assert_true (cp_region_store_upsert_community (store, community, year, &error));
   g_assert_no_error (error);
   g_assert_cmpint (community->id, >, 0);
   return community->id;
@@ -165,7 +165,7 @@ cp_test_insert_facility (CpStore *store, CpFacility *facility)
 {
   g_autoptr (GError) error = NULL;
 
-  g_assert_true (cp_store_upsert_facility (store, facility, &error));
+  g_assert_true (cp_facility_store_upsert (store, facility, &error));
   g_assert_no_error (error);
   g_assert_cmpint (facility->id, >, 0);
   return facility->id;

@@ -41,19 +41,23 @@ main (int argc, char **argv)
     g_error ("%s", error->message);
 
   CpStore *job = cp_store_open (argv[1], CP_STORE_OPEN_READ_ONLY, &error);
-  if (job == NULL || cp_store_count_communities (job, &error) < 0)
+  if (job == NULL || cp_region_store_count_communities (job, &error) < 0)
     g_error ("%s", error->message);
   cp_store_free (job);
   say ("ready");
 
   wait_for_line ();
-  CpFacility f = { .community_id = cp_store_find_community (window, argv[2], NULL),
-                   .name = argv[3], .kind = CP_FACILITY_COMPREHENSIVE, .total_area_m2 = 100,
-                   .service_area_m2 = 90, .provision = CP_PROVISION_NEW,
-                   .status = CP_STATUS_IN_USE, .year = 2020 };
+  CpFacility f = { .community_id = cp_region_store_find_community (window, argv[2], NULL),
+                   .name = argv[3],
+                   .kind = CP_FACILITY_COMPREHENSIVE,
+                   .total_area_m2 = 100,
+                   .service_area_m2 = 90,
+                   .provision = CP_PROVISION_NEW,
+                   .status = CP_STATUS_IN_USE,
+                   .year = 2020 };
   if (f.community_id <= 0)
     g_error ("no community %s", argv[2]);
-  if (!cp_store_upsert_facility (window, &f, &error))
+  if (!cp_facility_store_upsert (window, &f, &error))
     g_error ("%s", error->message);
   say ("written");
 

@@ -122,7 +122,7 @@ test_year_2025 (Fixture *fx, gconstpointer data)
   g_autoptr (GArray) seen = g_array_new (FALSE, TRUE, sizeof (Seen));
   CpCheckSummary summary;
 
-  g_assert_true (cp_check_run (fx->store, 2025, 0, collect, seen, &summary, NULL, NULL));
+  g_assert_true (cp_facility_check_run (fx->store, 2025, 0, collect, seen, &summary, NULL, NULL));
   g_assert_cmpuint (seen->len, ==, 5);
   /* 1000 households need 300 m²; A + B = 300 m² (the planned one does not count); B's service
    * share is 70/100 = 70 % < 80 %. */
@@ -140,7 +140,7 @@ test_year_2025 (Fixture *fx, gconstpointer data)
   g_assert_cmpuint (summary.communities, ==, 5);
   g_assert_cmpuint (summary.compliant, ==, 1);
   g_assert_cmpuint (summary.covered, ==, 4);
-  g_assert_cmpfloat (cp_check_summary_coverage_rate (&summary), ==, 0.8);
+  g_assert_cmpfloat (cp_facility_check_summary_coverage_rate (&summary), ==, 0.8);
   g_assert_cmpfloat (summary.total_shortfall_m2, ==, 60);
 }
 
@@ -151,11 +151,11 @@ test_other_years (Fixture *fx, gconstpointer data)
   CpCheckSummary summary;
 
   /* 2023: C opens only in 2024, so 001002 has nothing; B (2021) and A (2020) count. */
-  g_assert_true (cp_check_run (fx->store, 2023, 0, collect, seen, &summary, NULL, NULL));
+  g_assert_true (cp_facility_check_run (fx->store, 2023, 0, collect, seen, &summary, NULL, NULL));
   assert_row (seen, 1, "001002", 150, 0, 150, BIT (CP_RULE_AREA) | BIT (CP_RULE_COVERAGE));
   g_array_set_size (seen, 0);
   /* 2026: 001002 has 800 households, needing 240 m² against 150 m². */
-  g_assert_true (cp_check_run (fx->store, 2026, 0, collect, seen, &summary, NULL, NULL));
+  g_assert_true (cp_facility_check_run (fx->store, 2026, 0, collect, seen, &summary, NULL, NULL));
   assert_row (seen, 1, "001002", 240, 150, 90, BIT (CP_RULE_AREA) | BIT (CP_RULE_REGISTERED));
   g_assert_cmpfloat (summary.total_shortfall_m2, ==, 150);
 }
@@ -166,8 +166,8 @@ test_township_filter (Fixture *fx, gconstpointer data)
   g_autoptr (GArray) seen = g_array_new (FALSE, TRUE, sizeof (Seen));
   CpCheckSummary summary;
 
-  g_assert_true (cp_check_run (fx->store, 2025, fx->township_2, collect, seen, &summary, NULL,
-                               NULL));
+  g_assert_true (
+      cp_facility_check_run (fx->store, 2025, fx->township_2, collect, seen, &summary, NULL, NULL));
   g_assert_cmpuint (seen->len, ==, 3);
   g_assert_cmpstr (g_array_index (seen, Seen, 0).code, ==, "100001");
 }
@@ -176,7 +176,8 @@ static void
 test_townships (Fixture *fx, gconstpointer data)
 {
   CpCheckSummary summary;
-  g_autoptr (GArray) townships = cp_check_townships (fx->store, 2025, &summary, NULL, NULL);
+  g_autoptr (GArray) townships
+      = cp_facility_check_townships (fx->store, 2025, &summary, NULL, NULL);
 
   g_assert_cmpuint (townships->len, ==, 2);
   CpTownshipResult *t1 = &g_array_index (townships, CpTownshipResult, 0);
@@ -209,7 +210,8 @@ test_stop (Fixture *fx, gconstpointer data)
   g_autoptr (GError) error = NULL;
   CpCheckSummary summary;
 
-  g_assert_false (cp_check_run (fx->store, 2025, 0, stop_at_once, NULL, &summary, NULL, &error));
+  g_assert_false (
+      cp_facility_check_run (fx->store, 2025, 0, stop_at_once, NULL, &summary, NULL, &error));
   g_assert_error (error, CP_ERROR, CP_ERROR_CANCELLED);
 }
 

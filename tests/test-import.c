@@ -32,8 +32,8 @@ add_baseline (CpStore *store)
   CpTownship xinzhan = { .code = (char *) "220281100", .name = (char *) "新站镇",
                          .kind = CP_TOWNSHIP_TOWN };
 
-  g_assert_true (cp_store_upsert_township (store, &minzhu, NULL));
-  g_assert_true (cp_store_upsert_township (store, &xinzhan, NULL));
+  g_assert_true (cp_region_store_upsert_township (store, &minzhu, NULL));
+  g_assert_true (cp_region_store_upsert_township (store, &xinzhan, NULL));
 
   CpCommunity urban = { .township_id = minzhu.id, .code = (char *) "220281001001",
                         .name = (char *) "民主社区", .kind = CP_COMMUNITY_URBAN,
@@ -41,8 +41,8 @@ add_baseline (CpStore *store)
   CpCommunity rural = { .township_id = xinzhan.id, .code = (char *) "220281100201",
                         .name = (char *) "新站村", .kind = CP_COMMUNITY_RURAL,
                         .households = 300, .population = 800 };
-  g_assert_true (cp_store_upsert_community (store, &urban, 0, NULL));
-  g_assert_true (cp_store_upsert_community (store, &rural, 0, NULL));
+  g_assert_true (cp_region_store_upsert_community (store, &urban, 0, NULL));
+  g_assert_true (cp_region_store_upsert_community (store, &rural, 0, NULL));
 }
 
 static void
@@ -551,9 +551,10 @@ test_communities_chinese (Fixture *fx, gconstpointer data)
   g_assert_cmpint (count (store, "community"), ==, 4);
 
   CpCommunity guangming = { 0 };
-  g_assert_true (cp_store_get_community (store, cp_store_find_community (store, "220281001002", NULL),
-                                         2025, &guangming, NULL));
-  g_assert_cmpint (guangming.township_id, ==, cp_store_find_township (store, "220281001", NULL));
+  g_assert_true (cp_region_store_get_community (
+      store, cp_region_store_find_community (store, "220281001002", NULL), 2025, &guangming, NULL));
+  g_assert_cmpint (guangming.township_id, ==,
+                   cp_region_store_find_township (store, "220281001", NULL));
   g_assert_cmpstr (guangming.name, ==, "光明社区");
   g_assert_cmpint (guangming.kind, ==, CP_COMMUNITY_URBAN);
   g_assert_cmpint (guangming.households, ==, 1500);
@@ -562,16 +563,16 @@ test_communities_chinese (Fixture *fx, gconstpointer data)
   cp_community_clear (&guangming);
 
   /* 新丰村's figures hold from 2024 (its 年份), not before. */
-  gint64 xinfeng_id = cp_store_find_community (store, "220281100202", NULL);
+  gint64 xinfeng_id = cp_region_store_find_community (store, "220281100202", NULL);
   CpCommunity xinfeng = { 0 };
-  g_assert_true (cp_store_get_community (store, xinfeng_id, 2024, &xinfeng, NULL));
-  g_assert_cmpint (xinfeng.township_id, ==, cp_store_find_township (store, "新站镇", NULL));
+  g_assert_true (cp_region_store_get_community (store, xinfeng_id, 2024, &xinfeng, NULL));
+  g_assert_cmpint (xinfeng.township_id, ==, cp_region_store_find_township (store, "新站镇", NULL));
   g_assert_cmpint (xinfeng.kind, ==, CP_COMMUNITY_RURAL);
   g_assert_cmpint (xinfeng.households, ==, 420);
   g_assert_cmpint (xinfeng.population, ==, 1100);
   g_assert_true (xinfeng.relocation_site);
   cp_community_clear (&xinfeng);
-  g_assert_true (cp_store_get_community (store, xinfeng_id, 2023, &xinfeng, NULL));
+  g_assert_true (cp_region_store_get_community (store, xinfeng_id, 2023, &xinfeng, NULL));
   g_assert_cmpint (xinfeng.households, ==, 0);
   cp_community_clear (&xinfeng);
 }
@@ -585,8 +586,8 @@ test_communities_update (Fixture *fx, gconstpointer data)
   g_autoptr (CpStore) store = open_store (fx);
   g_assert_cmpint (count (store, "community"), ==, 2);
   CpCommunity minzhu = { 0 };
-  g_assert_true (cp_store_get_community (store, cp_store_find_community (store, "220281001001", NULL),
-                                         2025, &minzhu, NULL));
+  g_assert_true (cp_region_store_get_community (
+      store, cp_region_store_find_community (store, "220281001001", NULL), 2025, &minzhu, NULL));
   g_assert_cmpint (minzhu.households, ==, 1350);
   g_assert_cmpint (minzhu.population, ==, 3100);
   cp_community_clear (&minzhu);
@@ -598,8 +599,8 @@ test_facilities_keys (Fixture *fx, gconstpointer data)
   g_assert_cmpuint (import_ok (fx, FACILITIES, "facilities.csv"), ==, 3);
 
   g_autoptr (CpStore) store = open_store (fx);
-  g_autoptr (GArray) rural
-      = cp_store_list_facilities (store, cp_store_find_community (store, "220281100201", NULL), NULL);
+  g_autoptr (GArray) rural = cp_facility_store_list (
+      store, cp_region_store_find_community (store, "220281100201", NULL), NULL);
   g_assert_cmpuint (rural->len, ==, 2);
   /* By name: 新站村"幸福"大院, 东院 (quoted, with doubled quotes and a comma) before 新站村卫生室. */
   CpFacility *yard = &g_array_index (rural, CpFacility, 0);
@@ -623,8 +624,8 @@ test_facilities_keys (Fixture *fx, gconstpointer data)
   g_assert_cmpint (clinic->provision, ==, CP_PROVISION_LEASE);
   g_assert_cmpint (clinic->status, ==, CP_STATUS_PLANNED);
 
-  g_autoptr (GArray) urban
-      = cp_store_list_facilities (store, cp_store_find_community (store, "220281001001", NULL), NULL);
+  g_autoptr (GArray) urban = cp_facility_store_list (
+      store, cp_region_store_find_community (store, "220281001001", NULL), NULL);
   g_assert_cmpuint (urban->len, ==, 1);
   CpFacility *centre = &g_array_index (urban, CpFacility, 0);
   g_assert_cmpfloat (centre->total_area_m2, ==, 450.5);
@@ -647,8 +648,8 @@ test_facilities_reimport (Fixture *fx, gconstpointer data)
   g_assert_cmpuint (rows, ==, 1);
 
   g_assert_cmpint (count (store, "facility"), ==, 3);
-  g_autoptr (GArray) urban
-      = cp_store_list_facilities (store, cp_store_find_community (store, "220281001001", NULL), NULL);
+  g_autoptr (GArray) urban = cp_facility_store_list (
+      store, cp_region_store_find_community (store, "220281001001", NULL), NULL);
   CpFacility *centre = &g_array_index (urban, CpFacility, 0);
   g_assert_cmpfloat (centre->total_area_m2, ==, 500.0);
   g_assert_cmpfloat (centre->service_area_m2, ==, 420.0);

@@ -27,7 +27,7 @@ check (CpCommunityKind kind, gboolean relocation, gint64 households, const CpFac
   cp_facility_tally_init (&tally);
   for (guint i = 0; i < n; i++)
     cp_facility_tally_add (&tally, &f[i], 2025);
-  cp_rules_check (kind, relocation, households, &tally, &standards, &result);
+  cp_facility_rules_check (kind, relocation, households, &tally, &standards, &result);
   return result;
 }
 
@@ -140,7 +140,7 @@ test_coverage_and_counting (void)
   cp_standards_init_default (&standards, 2026);
   cp_facility_tally_init (&tally);
   cp_facility_tally_add (&tally, &none[3], 2026);
-  cp_rules_check (CP_COMMUNITY_URBAN, FALSE, 200, &tally, &standards, &r);
+  cp_facility_rules_check (CP_COMMUNITY_URBAN, FALSE, 200, &tally, &standards, &r);
   g_assert_cmpuint (r.violations, ==, 0);
   g_assert_cmpfloat (r.actual_area_m2, ==, 500.0);
 }
@@ -190,7 +190,7 @@ test_edited_standards (void)
   standards.service_share_min = 0.7;
   cp_facility_tally_init (&tally);
   cp_facility_tally_add (&tally, &f, 2025);
-  cp_rules_check (CP_COMMUNITY_URBAN, FALSE, 1000, &tally, &standards, &r);
+  cp_facility_rules_check (CP_COMMUNITY_URBAN, FALSE, 1000, &tally, &standards, &r);
   g_assert_cmpfloat (r.required_area_m2, ==, 400.0);
   g_assert_cmpfloat (r.shortfall_m2, ==, 100.0);
   g_assert_cmpuint (r.violations, ==, 1u << CP_RULE_AREA); /* 75 % ≥ 70 % */

@@ -138,7 +138,8 @@ check_year (CpStore *store, int year, RuleCounts *counts, CpCheckSummary *summar
   g_autoptr (GError) error = NULL;
 
   *counts = (RuleCounts){ 0 };
-  g_assert_true (cp_check_run (store, year, 0, count_rules, counts, summary, NULL, &error));
+  g_assert_true (
+      cp_facility_check_run (store, year, 0, count_rules, counts, summary, NULL, &error));
   g_assert_no_error (error);
 }
 
@@ -199,7 +200,7 @@ test_settings (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (city, ==, "蛟河市");
   g_assert_cmpstr (code, ==, "220281");
   g_assert_true (cp_store_is_sample (store));
-  g_assert_true (cp_store_get_standards (store, 2025, &standards, &source, &error));
+  g_assert_true (cp_facility_store_get_standards (store, 2025, &standards, &source, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (source, ==, "蛟政办发〔2023〕1号");
   g_assert_cmpfloat (standards.area_per_100_households_m2, ==, 30.0);
@@ -353,7 +354,7 @@ test_violations (Fixture *fixture, gconstpointer data)
     }
 
   check_year (store, 2025, &counts, &summary);
-  double compliant = cp_check_summary_compliant_rate (&summary);
+  double compliant = cp_facility_check_summary_compliant_rate (&summary);
   g_assert_cmpfloat (compliant, >=, 0.5);
   g_assert_cmpfloat (compliant, <=, 0.95);
   g_assert_cmpuint (counts.relocation_sites_compliant, >, 0);
@@ -367,9 +368,9 @@ test_latest_matters (Fixture *fixture, gconstpointer data)
   g_autoptr (GError) error = NULL;
   CpCheckSummary before, after;
 
-  g_autoptr (GArray) t2023 = cp_check_townships (store, 2023, &before, NULL, &error);
+  g_autoptr (GArray) t2023 = cp_facility_check_townships (store, 2023, &before, NULL, &error);
   g_assert_no_error (error);
-  g_autoptr (GArray) t2025 = cp_check_townships (store, 2025, &after, NULL, &error);
+  g_autoptr (GArray) t2025 = cp_facility_check_townships (store, 2025, &after, NULL, &error);
   g_assert_no_error (error);
   gint64 households_2023 = 0, households_2025 = 0;
   for (guint i = 0; i < t2023->len; i++)

@@ -60,12 +60,12 @@ add_community (CpStore *store)
   CpCommunity c = { .code = (char *) "001001", .name = (char *) "永安社区",
                     .kind = CP_COMMUNITY_URBAN, .households = 100, .population = 250 };
 
-  g_assert_true (cp_store_upsert_township (store, &t, NULL));
+  g_assert_true (cp_region_store_upsert_township (store, &t, NULL));
   c.township_id = t.id;
-  g_assert_true (cp_store_upsert_community (store, &c, 0, NULL));
+  g_assert_true (cp_region_store_upsert_community (store, &c, 0, NULL));
   c.households = 200;
   c.population = 480;
-  g_assert_true (cp_store_upsert_community (store, &c, 2024, NULL));
+  g_assert_true (cp_region_store_upsert_community (store, &c, 2024, NULL));
   return c.id;
 }
 
@@ -161,9 +161,9 @@ test_newer_schema (Fixture *fx, gconstpointer data)
   g_assert_true (cp_store_is_read_only (store));
   g_assert_nonnull (strstr (cp_store_read_only_reason (store), "newer"));
   /* Reading works; writing is refused with the reason. */
-  g_assert_cmpint (cp_store_find_community (store, "001001", NULL), >, 0);
+  g_assert_cmpint (cp_region_store_find_community (store, "001001", NULL), >, 0);
   CpTownship t = { .code = (char *) "002", .name = (char *) "长安街道" };
-  g_assert_false (cp_store_upsert_township (store, &t, &error));
+  g_assert_false (cp_region_store_upsert_township (store, &t, &error));
   g_assert_error (error, CP_ERROR, CP_ERROR_READ_ONLY);
   g_clear_pointer (&store, cp_store_free);
   g_autofree char *after = file_digest (fx->path);
@@ -186,12 +186,12 @@ test_read_only_file (Fixture *fx, gconstpointer data)
   g_assert_true (cp_store_is_read_only (store));
   g_assert_nonnull (strstr (cp_store_read_only_reason (store), "read-only"));
   CpCommunity c = { 0 };
-  g_assert_true (cp_store_get_community (store, id, 2025, &c, NULL));
+  g_assert_true (cp_region_store_get_community (store, id, 2025, &c, NULL));
   g_assert_cmpint (c.households, ==, 200);
   cp_community_clear (&c);
   CpFacility f = { .community_id = id, .name = (char *) "中心", .total_area_m2 = 100,
                    .service_area_m2 = 90, .year = 2020 };
-  g_assert_false (cp_store_upsert_facility (store, &f, &error));
+  g_assert_false (cp_facility_store_upsert (store, &f, &error));
   g_assert_error (error, CP_ERROR, CP_ERROR_READ_ONLY);
   g_clear_pointer (&store, cp_store_free);
   g_autofree char *after = file_digest (fx->path);
@@ -211,7 +211,7 @@ test_read_only_sees_live_changes (Fixture *fx, gconstpointer data)
   g_assert_no_error (error);
   g_assert_true (cp_store_is_read_only (reader));
   g_assert_cmpint (cp_store_get_schema_version (reader), ==, CP_SCHEMA_VERSION);
-  g_assert_cmpint (cp_store_find_community (reader, "001001", NULL), >, 0);
+  g_assert_cmpint (cp_region_store_find_community (reader, "001001", NULL), >, 0);
 }
 
 static void
@@ -228,7 +228,7 @@ test_households_by_year (Fixture *fx, gconstpointer data)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       CpCommunity c = { 0 };
-      g_assert_true (cp_store_get_community (store, id, cases[i].year, &c, NULL));
+      g_assert_true (cp_region_store_get_community (store, id, cases[i].year, &c, NULL));
       g_assert_cmpint (c.households, ==, cases[i].households);
       cp_community_clear (&c);
     }
@@ -244,14 +244,14 @@ test_standards_by_year (Fixture *fx, gconstpointer data)
 
   cp_standards_init_default (&s, 2023);
   s.area_per_100_households_m2 = 40;
-  g_assert_true (cp_store_set_standards (store, &s, "测试", NULL));
-  g_assert_true (cp_store_get_standards (store, 2022, &s, NULL, NULL));
+  g_assert_true (cp_facility_store_set_standards (store, &s, "测试", NULL));
+  g_assert_true (cp_facility_store_get_standards (store, 2022, &s, NULL, NULL));
   g_assert_cmpfloat (s.area_per_100_households_m2, ==, 30);
-  g_assert_true (cp_store_get_standards (store, 2026, &s, &source, NULL));
+  g_assert_true (cp_facility_store_get_standards (store, 2026, &s, &source, NULL));
   g_assert_cmpfloat (s.area_per_100_households_m2, ==, 40);
   g_assert_cmpstr (source, ==, "测试");
   s.service_share_min = 2;
-  g_assert_false (cp_store_set_standards (store, &s, "坏", &error));
+  g_assert_false (cp_facility_store_set_standards (store, &s, "坏", &error));
   g_assert_error (error, CP_ERROR, CP_ERROR_INVALID);
 }
 
@@ -277,9 +277,9 @@ test_constraints (Fixture *fx, gconstpointer data)
 
   CpFacility f = { .community_id = id, .name = (char *) "中心", .total_area_m2 = 100,
                    .service_area_m2 = 120, .year = 2020 };
-  g_assert_false (cp_store_upsert_facility (store, &f, &error));
+  g_assert_false (cp_facility_store_upsert (store, &f, &error));
   g_assert_error (error, CP_ERROR, CP_ERROR_INVALID);
-  g_autoptr (GArray) list = cp_store_list_facilities (store, id, NULL);
+  g_autoptr (GArray) list = cp_facility_store_list (store, id, NULL);
   g_assert_cmpuint (list->len, ==, 0);
 }
 
@@ -363,15 +363,15 @@ test_facility_round_trip (Fixture *fx, gconstpointer data)
                    .provision = CP_PROVISION_LEASE, .status = CP_STATUS_IN_USE, .year = 2019,
                    .government_invested = TRUE, .age_friendly = TRUE };
 
-  g_assert_true (cp_store_upsert_facility (store, &f, NULL));
+  g_assert_true (cp_facility_store_upsert (store, &f, NULL));
   gint64 first_id = f.id;
   /* The same name in the same community updates it. */
   f.id = 0;
   f.total_area_m2 = 500;
-  g_assert_true (cp_store_upsert_facility (store, &f, NULL));
+  g_assert_true (cp_facility_store_upsert (store, &f, NULL));
   g_assert_cmpint (f.id, ==, first_id);
 
-  g_autoptr (GArray) list = cp_store_list_facilities (store, id, NULL);
+  g_autoptr (GArray) list = cp_facility_store_list (store, id, NULL);
   g_assert_cmpuint (list->len, ==, 1);
   CpFacility *read = &g_array_index (list, CpFacility, 0);
   g_assert_cmpstr (read->name, ==, "永安社区综合服务中心");
@@ -381,8 +381,8 @@ test_facility_round_trip (Fixture *fx, gconstpointer data)
   g_assert_cmpint (read->independent_offices, ==, 1);
   g_assert_true (read->government_invested && read->age_friendly && !read->child_friendly);
 
-  g_assert_true (cp_store_delete_facility (store, first_id, NULL));
-  g_autoptr (GArray) empty = cp_store_list_facilities (store, id, NULL);
+  g_assert_true (cp_facility_store_delete (store, first_id, NULL));
+  g_autoptr (GArray) empty = cp_facility_store_list (store, id, NULL);
   g_assert_cmpuint (empty->len, ==, 0);
 }
 
@@ -396,7 +396,7 @@ test_backup (Fixture *fx, gconstpointer data)
   g_assert_true (cp_store_backup (store, copy_path, NULL));
   g_autoptr (CpStore) copy = cp_store_open (copy_path, CP_STORE_OPEN_DEFAULT, NULL);
   g_assert_nonnull (copy);
-  g_assert_cmpint (cp_store_find_community (copy, "001001", NULL), >, 0);
+  g_assert_cmpint (cp_region_store_find_community (copy, "001001", NULL), >, 0);
 }
 
 /* A message of the store: one line, SQLite's words only at the end, never SQL text. */
@@ -600,7 +600,7 @@ test_damaged_middle (Fixture *fx, gconstpointer data)
   damage (fx->path, 4096, st.st_size - 4096);
   g_autoptr (CpStore) store = cp_store_open (fx->path, CP_STORE_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (cp_store_count_communities (store, &error), ==, -1);
+  g_assert_cmpint (cp_region_store_count_communities (store, &error), ==, -1);
   g_assert_error (error, CP_ERROR, CP_ERROR_NOT_A_DATABASE);
   g_assert_true (g_str_has_prefix (error->message, "Cannot read the communities: "));
   g_assert_nonnull (strstr (error->message, "the file is damaged"));
@@ -623,7 +623,7 @@ test_locked (Fixture *fx, gconstpointer data)
 
   CpTownship t = { .code = (char *) "002", .name = (char *) "长安街道",
                    .kind = CP_TOWNSHIP_SUBDISTRICT };
-  g_assert_false (cp_store_upsert_township (store, &t, &error));
+  g_assert_false (cp_region_store_upsert_township (store, &t, &error));
   g_assert_nonnull (strstr (error->message, "Cannot save the township: another program is using"));
   g_assert_nonnull (strstr (error->message, "Try again in a moment."));
   g_assert_true (g_str_has_suffix (error->message, "(database is locked)"));
@@ -676,12 +676,12 @@ test_facility_insert_refuses_duplicate (Fixture *fx, gconstpointer data)
   g_assert_cmpstr (error->message, ==,
                    "A facility named “永安社区综合服务中心” already exists in 永安社区. Choose "
                    "another name, or edit that facility instead.");
-  g_autoptr (GArray) facilities = cp_store_list_facilities (store, community, NULL);
+  g_autoptr (GArray) facilities = cp_facility_store_list (store, community, NULL);
   g_assert_cmpuint (facilities->len, ==, 1);
   g_assert_cmpfloat (g_array_index (facilities, CpFacility, 0).total_area_m2, ==, 300);
 
   again.id = 0;
-  g_assert_true (cp_store_upsert_facility (store, &again, NULL));
+  g_assert_true (cp_facility_store_upsert (store, &again, NULL));
   g_assert_cmpint (again.id, ==, first);
 }
 

@@ -184,10 +184,12 @@ print_text_header (TextState *state, int year, const char *city)
 static void
 print_text_summary (GString *out, const CpCheckSummary *s)
 {
-  g_string_append_printf (out, _("\nCommunities: %u, compliant: %u (%.1f%%), coverage rate: "
-                                 "%.1f%%, total shortfall: %.1f m²\n"),
-                          s->communities, s->compliant, 100.0 * cp_check_summary_compliant_rate (s),
-                          100.0 * cp_check_summary_coverage_rate (s), s->total_shortfall_m2);
+  g_string_append_printf (
+      out,
+      _("\nCommunities: %u, compliant: %u (%.1f%%), coverage rate: "
+        "%.1f%%, total shortfall: %.1f m²\n"),
+      s->communities, s->compliant, 100.0 * cp_facility_check_summary_compliant_rate (s),
+      100.0 * cp_facility_check_summary_coverage_rate (s), s->total_shortfall_m2);
   g_string_append_printf (out, _("Standards of %d: %.1f m² per 100 households, rural buildings at "
                                  "least %.1f m², service area at least %.0f%%.\n"),
                           s->year, s->standards.area_per_100_households_m2,
@@ -213,7 +215,7 @@ print_json_summary (GString *out, const CpCheckSummary *s)
   g_string_append_printf (out, "],\n \"summary\": {\"communities\": %u, \"compliant\": %u, "
                                "\"coverage_rate\": ",
                           s->communities, s->compliant);
-  cp_json_append_fixed (out, cp_check_summary_coverage_rate (s), 4);
+  cp_json_append_fixed (out, cp_facility_check_summary_coverage_rate (s), 4);
   g_string_append (out, ", \"total_shortfall_m2\": ");
   cp_json_append_fixed (out, s->total_shortfall_m2, 1);
   g_string_append (out, "}}\n");
@@ -232,7 +234,7 @@ cp_cli_print_check (const char *path, int year, gboolean json)
   JsonState json_state = { out, TRUE };
   TextState text_state = { out };
 
-  if (store == NULL || !cp_store_get_standards (store, year, &standards, NULL, &error))
+  if (store == NULL || !cp_facility_store_get_standards (store, year, &standards, NULL, &error))
     return cp_cli_data_error (error);
   if (cp_store_read_only_reason (store) != NULL && !json)
     g_printerr ("%s\n", cp_store_read_only_reason (store));
@@ -245,9 +247,9 @@ cp_cli_print_check (const char *path, int year, gboolean json)
       g_autofree char *city = cp_report_text_clean (stored_city);
       print_text_header (&text_state, year, city);
     }
-  if (!cp_check_run (store, year, 0, json ? print_json_row : print_text_row,
-                     json ? (gpointer) &json_state : (gpointer) &text_state, &summary, NULL,
-                     &error))
+  gpointer state = json ? (gpointer) &json_state : (gpointer) &text_state;
+  if (!cp_facility_check_run (store, year, 0, json ? print_json_row : print_text_row, state,
+                              &summary, NULL, &error))
     return cp_cli_data_error (error);
   if (json)
     print_json_summary (out, &summary);

@@ -37,7 +37,7 @@ time_check (CpStore *store, int year, guint *out_rows)
   g_autoptr (GError) error = NULL;
   gint64 start = g_get_monotonic_time ();
 
-  if (!cp_check_run (store, year, 0, count_row, NULL, &summary, NULL, &error))
+  if (!cp_facility_check_run (store, year, 0, count_row, NULL, &summary, NULL, &error))
     g_error ("check: %s", error->message);
   *out_rows = summary.communities;
   return (g_get_monotonic_time () - start) / 1e6;

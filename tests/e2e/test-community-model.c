@@ -157,7 +157,7 @@ test_refresh (Fixture *f, gconstpointer data)
     .status = CP_STATUS_IN_USE,
     .year = 2025,
   };
-  g_assert_true (cp_store_upsert_facility (f->store, &facility, &error));
+  g_assert_true (cp_facility_store_upsert (f->store, &facility, &error));
   g_assert_true (cp_sql_list_model_refresh (CP_SQL_LIST_MODEL (f->model), facility.community_id,
                                             &error));
   g_assert_no_error (error);

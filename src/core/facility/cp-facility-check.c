@@ -43,19 +43,14 @@ run_row (const CpCheckRow *row, gpointer user_data)
 }
 
 gboolean
-cp_check_run (CpStore *store,
-              int year,
-              gint64 township_id,
-              CpCheckRowFunc func,
-              gpointer user_data,
-              CpCheckSummary *summary,
-              GCancellable *cancellable,
-              GError **error)
+cp_facility_check_run (CpStore *store, int year, gint64 township_id, CpCheckRowFunc func,
+                       gpointer user_data, CpCheckSummary *summary, GCancellable *cancellable,
+                       GError **error)
 {
   g_return_val_if_fail (store != NULL && summary != NULL, FALSE);
 
   *summary = (CpCheckSummary){ .year = year };
-  if (!cp_store_get_standards (store, year, &summary->standards, NULL, error))
+  if (!cp_facility_store_get_standards (store, year, &summary->standards, NULL, error))
     return FALSE;
 
   Run run = { summary, func, user_data, cancellable };
@@ -67,13 +62,13 @@ cp_check_run (CpStore *store,
 }
 
 double
-cp_check_summary_coverage_rate (const CpCheckSummary *summary)
+cp_facility_check_summary_coverage_rate (const CpCheckSummary *summary)
 {
   return summary->communities > 0 ? (double) summary->covered / summary->communities : 1.0;
 }
 
 double
-cp_check_summary_compliant_rate (const CpCheckSummary *summary)
+cp_facility_check_summary_compliant_rate (const CpCheckSummary *summary)
 {
   return summary->communities > 0 ? (double) summary->compliant / summary->communities : 1.0;
 }
@@ -190,15 +185,15 @@ add_to_totals (const CpCheckRow *row, gpointer user_data)
 }
 
 GArray *
-cp_check_townships (CpStore *store, int year, CpCheckSummary *summary, GCancellable *cancellable,
-                    GError **error)
+cp_facility_check_townships (CpStore *store, int year, CpCheckSummary *summary,
+                             GCancellable *cancellable, GError **error)
 {
   CpCheckSummary local_summary;
   g_autoptr (CpTownshipTotals) totals = cp_township_totals_new (store, error);
 
   if (totals == NULL
-      || !cp_check_run (store, year, 0, add_to_totals, totals,
-                        summary != NULL ? summary : &local_summary, cancellable, error))
+      || !cp_facility_check_run (store, year, 0, add_to_totals, totals,
+                                 summary != NULL ? summary : &local_summary, cancellable, error))
     return NULL;
   return cp_township_totals_finish (g_steal_pointer (&totals));
 }

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The facility check of a whole dataset for one year: the facility store's aggregate query,
- * each community decided by cp_rules_check(); totals per township and for the dataset. */
+ * each community decided by cp_facility_rules_check(); totals per township and for the dataset. */
 #pragma once
 
 #include <gio/gio.h>
@@ -22,14 +22,9 @@ typedef struct
 } CpCheckSummary;
 
 /* Checks every community in @year (optionally of one township, by id; 0 for all). */
-gboolean cp_check_run (CpStore *store,
-                       int year,
-                       gint64 township_id,
-                       CpCheckRowFunc func,
-                       gpointer user_data,
-                       CpCheckSummary *summary,
-                       GCancellable *cancellable,
-                       GError **error);
+gboolean cp_facility_check_run (CpStore *store, int year, gint64 township_id, CpCheckRowFunc func,
+                                gpointer user_data, CpCheckSummary *summary,
+                                GCancellable *cancellable, GError **error);
 
 /* One township's totals in a year: what the summary sheet, the chart and the printed summary show. */
 typedef struct
@@ -64,11 +59,11 @@ GArray *cp_township_totals_finish (CpTownshipTotals *totals);
 
 /* Runs the check of @year and returns an array of CpTownshipResult in township code order
  * (every township, also those without communities); @summary (optional) gets the totals. */
-GArray *cp_check_townships (CpStore *store, int year, CpCheckSummary *summary,
-                            GCancellable *cancellable, GError **error);
+GArray *cp_facility_check_townships (CpStore *store, int year, CpCheckSummary *summary,
+                                     GCancellable *cancellable, GError **error);
 
 /* Share of communities with at least one counted facility, 0..1 (1 when there are none). */
-double cp_check_summary_coverage_rate (const CpCheckSummary *summary);
-double cp_check_summary_compliant_rate (const CpCheckSummary *summary);
+double cp_facility_check_summary_coverage_rate (const CpCheckSummary *summary);
+double cp_facility_check_summary_compliant_rate (const CpCheckSummary *summary);
 
 G_END_DECLS

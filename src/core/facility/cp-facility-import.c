@@ -61,7 +61,7 @@ parse_facility_community (CpImport *imp, guint row, const char *text, gint64 *ou
 
   if (!cp_import_parse_code (imp, row, F_COMMUNITY, text, CP_REGION_CODE_MAX_CHARS, &code))
     return FALSE;
-  *out = cp_import_lookup_id (imp, code, cp_store_find_community);
+  *out = cp_import_lookup_id (imp, code, cp_region_store_find_community);
   if (*out == 0)
     return cp_import_add_problem (imp, row, F_COMMUNITY,
                                   _("unknown community “%s”: use the code of a community in the "

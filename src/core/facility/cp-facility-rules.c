@@ -75,12 +75,9 @@ cp_required_area_m2 (gint64 households, const CpStandards *standards)
 }
 
 void
-cp_rules_check (CpCommunityKind kind,
-                gboolean relocation_site,
-                gint64 households,
-                const CpFacilityTally *tally,
-                const CpStandards *standards,
-                CpCommunityResult *result)
+cp_facility_rules_check (CpCommunityKind kind, gboolean relocation_site, gint64 households,
+                         const CpFacilityTally *tally, const CpStandards *standards,
+                         CpCommunityResult *result)
 {
   g_return_if_fail (tally != NULL && standards != NULL && result != NULL);
 

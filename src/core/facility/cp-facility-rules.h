@@ -61,12 +61,9 @@ void cp_facility_tally_add (CpFacilityTally *tally, const CpFacility *facility, 
 double cp_required_area_m2 (gint64 households, const CpStandards *standards);
 
 /* Applies every rule to one community. */
-void cp_rules_check (CpCommunityKind kind,
-                     gboolean relocation_site,
-                     gint64 households,
-                     const CpFacilityTally *tally,
-                     const CpStandards *standards,
-                     CpCommunityResult *result);
+void cp_facility_rules_check (CpCommunityKind kind, gboolean relocation_site, gint64 households,
+                              const CpFacilityTally *tally, const CpStandards *standards,
+                              CpCommunityResult *result);
 
 /* Rounds @value to one decimal, as areas are shown and stored. */
 double cp_round1 (double value);

@@ -56,7 +56,7 @@ write_facility (CpStore *store, const CpFacility *f, GError **error)
   CpFacility copy = *f;
 
   g_assert (f->service_area_m2 + f->office_area_m2 <= f->total_area_m2);
-  return cp_store_upsert_facility (store, &copy, error);
+  return cp_facility_store_upsert (store, &copy, error);
 }
 
 static CpProvision
@@ -285,7 +285,7 @@ _cp_facility_sample_write_standards (CpStore *store, GError **error)
   CpStandards standards;
 
   cp_standards_init_default (&standards, SAMPLE_STANDARDS_YEAR);
-  return cp_store_set_standards (store, &standards, SAMPLE_STANDARDS_SOURCE, error);
+  return cp_facility_store_set_standards (store, &standards, SAMPLE_STANDARDS_SOURCE, error);
 }
 
 gboolean

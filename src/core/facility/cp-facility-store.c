@@ -10,8 +10,8 @@
 #include "cp-store-private.h"
 
 gboolean
-cp_store_get_standards (CpStore *store, int year, CpStandards *out, char **out_source,
-                        GError **error)
+cp_facility_store_get_standards (CpStore *store, int year, CpStandards *out, char **out_source,
+                                 GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = cp_store_prepare (
       store, "SELECT area_per_100_households_m2, rural_building_min_m2, service_share_min, "
@@ -40,8 +40,8 @@ cp_store_get_standards (CpStore *store, int year, CpStandards *out, char **out_s
 }
 
 gboolean
-cp_store_set_standards (CpStore *store, const CpStandards *standards, const char *source,
-                        GError **error)
+cp_facility_store_set_standards (CpStore *store, const CpStandards *standards, const char *source,
+                                 GError **error)
 {
   if (!cp_standards_validate (standards, error) || !cp_store_check_writable (store, error))
     return FALSE;
@@ -110,7 +110,7 @@ bind_facility_fields (sqlite3_stmt *stmt, const CpFacility *f)
   "accessible, age_friendly, child_friendly"
 
 gboolean
-cp_store_upsert_facility (CpStore *store, CpFacility *facility, GError **error)
+cp_facility_store_upsert (CpStore *store, CpFacility *facility, GError **error)
 {
   g_return_val_if_fail (store != NULL && facility != NULL, FALSE);
 
@@ -244,11 +244,11 @@ cp_facility_store_insert (CpStore *store, CpFacility *facility, GError **error)
                          _("A facility named “%s” already exists in %s. Choose another name, or "
                            "edit that facility instead."),
                          facility->name, (const char *) sqlite3_column_text (stmt, 0));
-  return cp_store_upsert_facility (store, facility, error);
+  return cp_facility_store_upsert (store, facility, error);
 }
 
 gboolean
-cp_store_delete_facility (CpStore *store, gint64 id, GError **error)
+cp_facility_store_delete (CpStore *store, gint64 id, GError **error)
 {
   if (!cp_store_check_writable (store, error))
     return FALSE;
@@ -285,7 +285,7 @@ read_facility (sqlite3_stmt *stmt, CpFacility *f)
 }
 
 GArray *
-cp_store_list_facilities (CpStore *store, gint64 community_id, GError **error)
+cp_facility_store_list (CpStore *store, gint64 community_id, GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = cp_store_prepare (
       store, "SELECT id, " FACILITY_COLUMNS " FROM facility WHERE community_id = ?1 ORDER BY name",
@@ -363,7 +363,7 @@ read_tally (sqlite3_stmt *stmt, int column, CpFacilityTally *tally)
   tally->unregistered = sqlite3_column_int (stmt, column + 5);
 }
 
-/* Reads a row of check_sql or page_sql and decides it by cp_rules_check(). */
+/* Reads a row of check_sql or page_sql and decides it by cp_facility_rules_check(). */
 static void
 read_check_row (sqlite3_stmt *stmt, const CpStandards *standards, CpCheckRow *row)
 {
@@ -378,8 +378,8 @@ read_check_row (sqlite3_stmt *stmt, const CpStandards *standards, CpCheckRow *ro
   row->relocation_site = sqlite3_column_int (stmt, 6) != 0;
   row->households = sqlite3_column_int64 (stmt, 7);
   read_tally (stmt, 8, &row->tally);
-  cp_rules_check (row->kind, row->relocation_site, row->households, &row->tally, standards,
-                  &row->result);
+  cp_facility_rules_check (row->kind, row->relocation_site, row->households, &row->tally, standards,
+                           &row->result);
 }
 
 gboolean
@@ -415,7 +415,8 @@ cp_facility_store_check_rows (CpStore *store,
 
 /* cp_check_value(what, rural, relocation, households, counted, area, smallest, share, offices,
  * unregistered, area per 100 households, rural building minimum, service share minimum): a
- * figure of cp_rules_check() for sorting, so that the list sorts on the values the check shows.
+ * figure of cp_facility_rules_check() for sorting, so that the list sorts on the values the check
+ * shows.
  * @what: 0 required area, 1 actual area, 2 shortfall, 3 the result's rank (the number of broken
  * rules × 256 + the set of them: compliant communities first, the same failures together). */
 static void
@@ -440,9 +441,9 @@ check_value_func (sqlite3_context *context, int argc, sqlite3_value **argv)
     }
   tally.independent_offices = sqlite3_value_int64 (argv[8]);
   tally.unregistered = sqlite3_value_int (argv[9]);
-  cp_rules_check (sqlite3_value_int (argv[1]) ? CP_COMMUNITY_RURAL : CP_COMMUNITY_URBAN,
-                  sqlite3_value_int (argv[2]) != 0, sqlite3_value_int64 (argv[3]), &tally,
-                  &standards, &result);
+  cp_facility_rules_check (sqlite3_value_int (argv[1]) ? CP_COMMUNITY_RURAL : CP_COMMUNITY_URBAN,
+                           sqlite3_value_int (argv[2]) != 0, sqlite3_value_int64 (argv[3]), &tally,
+                           &standards, &result);
   switch (sqlite3_value_int (argv[0]))
     {
     case 0:
@@ -545,7 +546,7 @@ cp_facility_store_list_community_ids (CpStore *store,
 
   g_return_val_if_fail (store != NULL && out_ids != NULL, FALSE);
 
-  if (!cp_store_get_standards (store, year, &standards, NULL, error)
+  if (!cp_facility_store_get_standards (store, year, &standards, NULL, error)
       || !register_check_value (store, error))
     return FALSE;
   g_autofree char *sql = list_sql (sort, descending);
@@ -594,7 +595,7 @@ cp_facility_store_read_community_rows (CpStore *store,
 
   g_return_val_if_fail (store != NULL && (ids != NULL || n == 0) && func != NULL, FALSE);
 
-  if (!cp_store_get_standards (store, year, &standards, NULL, error))
+  if (!cp_facility_store_get_standards (store, year, &standards, NULL, error))
     return FALSE;
   g_autoptr (sqlite3_stmt) stmt = cp_store_prepare (store, page_sql, error);
   if (stmt == NULL)

@@ -10,11 +10,11 @@ G_BEGIN_DECLS
 
 /* The standards in force in @year: the latest recorded at or before it, else the plan's
  * defaults. @out_source (optional) gets where they came from. */
-gboolean cp_store_get_standards (CpStore *store, int year, CpStandards *out, char **out_source,
-                                 GError **error);
+gboolean cp_facility_store_get_standards (CpStore *store, int year, CpStandards *out,
+                                          char **out_source, GError **error);
 /* Validates and records the standards of @standards->year. */
-gboolean cp_store_set_standards (CpStore *store, const CpStandards *standards, const char *source,
-                                 GError **error);
+gboolean cp_facility_store_set_standards (CpStore *store, const CpStandards *standards,
+                                          const char *source, GError **error);
 
 /* Whether any year's standards are recorded. */
 gboolean cp_facility_store_has_standards (CpStore *store, gboolean *out, GError **error);
@@ -22,8 +22,8 @@ gboolean cp_facility_store_has_standards (CpStore *store, gboolean *out, GError 
 /* Without an id, (community, name) identifies the facility: an existing one of that name is
  * updated (what an import needs). With one, that record is updated (it may be renamed). @id in
  * the struct is set on return. */
-gboolean cp_store_upsert_facility (CpStore *store, CpFacility *facility, GError **error);
-/* Like cp_store_upsert_facility() of each of the @n @facilities in turn, for an import, inside
+gboolean cp_facility_store_upsert (CpStore *store, CpFacility *facility, GError **error);
+/* Like cp_facility_store_upsert() of each of the @n @facilities in turn, for an import, inside
  * its transaction: they were validated already, no two have the same community and name, and
  * their ids are not read back (no RETURNING, which costs a temporary table a row). Written a few
  * hundred rows a statement. */
@@ -32,9 +32,9 @@ gboolean cp_facility_store_import (CpStore *store, const CpFacility *facilities,
 /* Adds a new facility (@facility->id 0; set on return). A name already used in that community
  * is refused (CP_ERROR_INVALID) with a message naming both: nothing is overwritten. */
 gboolean cp_facility_store_insert (CpStore *store, CpFacility *facility, GError **error);
-gboolean cp_store_delete_facility (CpStore *store, gint64 id, GError **error);
+gboolean cp_facility_store_delete (CpStore *store, gint64 id, GError **error);
 /* An array of CpFacility (cleared on free) of one community, by name. */
-GArray *cp_store_list_facilities (CpStore *store, gint64 community_id, GError **error);
+GArray *cp_facility_store_list (CpStore *store, gint64 community_id, GError **error);
 
 /* One community in one year as the check decides it. */
 typedef struct
@@ -56,8 +56,8 @@ typedef struct
 typedef gboolean (*CpCheckRowFunc) (const CpCheckRow *row, gpointer user_data);
 
 /* The check's one aggregate query: every community of @standards->year (of one township, by id;
- * 0 for all), each decided by cp_rules_check() with @standards. Fails with CP_ERROR_CANCELLED
- * when @func returns FALSE. */
+ * 0 for all), each decided by cp_facility_rules_check() with @standards. Fails with
+ * CP_ERROR_CANCELLED when @func returns FALSE. */
 gboolean cp_facility_store_check_rows (CpStore *store,
                                        const CpStandards *standards,
                                        gint64 township_id,
@@ -83,7 +83,7 @@ typedef enum
 /* Appends to @out_ids (gint64) the ids of the communities of the list in @year: of @township_id
  * (0 for all), whose code or name contains @search (plain text; NULL or "" for all), sorted by
  * @sort, ties by township and community code. Areas and results sort by the values
- * cp_rules_check() gives with the standards of @year. */
+ * cp_facility_rules_check() gives with the standards of @year. */
 gboolean cp_facility_store_list_community_ids (CpStore *store,
                                                int year,
                                                gint64 township_id,

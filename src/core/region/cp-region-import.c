@@ -86,7 +86,7 @@ parse_township (CpImport *imp, guint row, const char *const *cells, gpointer ite
 static gboolean
 write_township (CpStore *store, gpointer item, GError **error)
 {
-  return cp_store_upsert_township (store, item, error);
+  return cp_region_store_upsert_township (store, item, error);
 }
 
 static const CpImportKind townships = {
@@ -117,7 +117,7 @@ parse_community_township (CpImport *imp, guint row, const char *text, gint64 *ou
 
   if (!cp_import_parse_text (imp, row, C_TOWNSHIP, text, CP_REGION_NAME_MAX_CHARS, &township))
     return FALSE;
-  *out = cp_import_lookup_id (imp, township, cp_store_find_township);
+  *out = cp_import_lookup_id (imp, township, cp_region_store_find_township);
   if (*out == 0)
     {
       g_autofree char *value = cp_text_quote (township, -1);
@@ -165,7 +165,7 @@ static gboolean
 write_community (CpStore *store, gpointer item, GError **error)
 {
   CommunityRow *r = item;
-  return cp_store_upsert_community (store, &r->community, r->year, error);
+  return cp_region_store_upsert_community (store, &r->community, r->year, error);
 }
 
 static const CpImportKind communities = {

@@ -187,7 +187,7 @@ write_township_row (Writer *writer, const SampleCounty *county, const SampleTown
 
   CpTownship township = { .code = (char *) code, .name = name, .kind = t->kind };
 
-  if (!cp_store_upsert_township (writer->store, &township, error))
+  if (!cp_region_store_upsert_township (writer->store, &township, error))
     return FALSE;
   *out_id = township.id;
   return TRUE;

@@ -8,7 +8,7 @@
 #include "cp-store-private.h"
 
 gboolean
-cp_store_upsert_township (CpStore *store, CpTownship *township, GError **error)
+cp_region_store_upsert_township (CpStore *store, CpTownship *township, GError **error)
 {
   if (!cp_store_check_writable (store, error))
     return FALSE;
@@ -37,7 +37,7 @@ find_id (CpStore *store, const char *sql, const char *text, GError **error)
 }
 
 gint64
-cp_store_find_township (CpStore *store, const char *code_or_name, GError **error)
+cp_region_store_find_township (CpStore *store, const char *code_or_name, GError **error)
 {
   g_return_val_if_fail (store != NULL, 0);
   return find_id (store,
@@ -47,7 +47,7 @@ cp_store_find_township (CpStore *store, const char *code_or_name, GError **error
 }
 
 gint64
-cp_store_count_communities (CpStore *store, GError **error)
+cp_region_store_count_communities (CpStore *store, GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt
       = cp_store_prepare (store, "SELECT count(*) FROM community", error);
@@ -63,7 +63,7 @@ cp_store_count_communities (CpStore *store, GError **error)
 }
 
 gint64
-cp_store_find_community (CpStore *store, const char *code, GError **error)
+cp_region_store_find_community (CpStore *store, const char *code, GError **error)
 {
   g_return_val_if_fail (store != NULL, 0);
   return find_id (store, "SELECT id FROM community WHERE code = ?1", code, error);
@@ -110,7 +110,7 @@ cp_region_store_set_community_year (CpStore *store, gint64 community_id, int yea
 }
 
 gboolean
-cp_store_upsert_community (CpStore *store, CpCommunity *community, int year, GError **error)
+cp_region_store_upsert_community (CpStore *store, CpCommunity *community, int year, GError **error)
 {
   return cp_region_store_save_community (store, community, error)
          && cp_region_store_set_community_year (store, community->id, year,
@@ -139,7 +139,8 @@ cp_region_store_has_townships (CpStore *store, gboolean *out, GError **error)
 }
 
 gboolean
-cp_store_get_community (CpStore *store, gint64 id, int year, CpCommunity *out, GError **error)
+cp_region_store_get_community (CpStore *store, gint64 id, int year, CpCommunity *out,
+                               GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = cp_store_prepare (
       store, "SELECT c.township_id, c.code, c.name, c.kind, c.relocation_site, "

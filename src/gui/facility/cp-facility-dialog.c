@@ -203,7 +203,7 @@ validate_form (CpFacilityDialog *self, CpFacility *f)
 static gboolean
 name_taken (CpFacilityDialog *self, const CpFacility *f)
 {
-  g_autoptr (GArray) facilities = cp_store_list_facilities (self->store, f->community_id, NULL);
+  g_autoptr (GArray) facilities = cp_facility_store_list (self->store, f->community_id, NULL);
 
   for (guint i = 0; facilities != NULL && i < facilities->len; i++)
     {
@@ -276,7 +276,7 @@ on_save_clicked (CpFacilityDialog *self)
   /* A new one is only ever added: a name taken meanwhile (by the command line) is refused. */
   if (error == NULL
       && (f.id == 0 ? cp_facility_store_insert (self->store, &f, &error)
-                    : cp_store_upsert_facility (self->store, &f, &error)))
+                    : cp_facility_store_upsert (self->store, &f, &error)))
     {
       g_signal_emit (self, signals[SIGNAL_SAVED], 0, f.community_id);
       cp_facility_clear (&f);

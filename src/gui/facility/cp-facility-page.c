@@ -176,8 +176,7 @@ load_facilities (CpFacilityPage *self, CpCommunityRow *row)
   g_clear_pointer (&self->facilities, g_array_unref);
   if (row == NULL || self->store == NULL)
     return;
-  self->facilities = cp_store_list_facilities (self->store, cp_community_row_get_id (row),
-                                               &error);
+  self->facilities = cp_facility_store_list (self->store, cp_community_row_get_id (row), &error);
   if (self->facilities == NULL)
     {
       cp_message_show_error (GTK_WIDGET (self), _("Cannot read the community’s facilities"),
@@ -477,7 +476,7 @@ on_delete_clicked (CpFacilityPage *self)
     return;
   CpFacility copy = *facility;
   copy.name = g_strdup (facility->name);
-  if (!cp_store_delete_facility (self->store, copy.id, &error))
+  if (!cp_facility_store_delete (self->store, copy.id, &error))
     {
       g_autofree char *primary = g_strdup_printf (_("Cannot delete “%s”"), copy.name);
       cp_message_show_error (GTK_WIDGET (self), primary, error);

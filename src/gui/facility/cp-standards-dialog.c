@@ -85,8 +85,8 @@ on_save_clicked (CpStandardsDialog *self)
   g_autoptr (GError) error = NULL;
 
   read_form (self, &standards);
-  if (!cp_store_set_standards (self->store, &standards,
-                               gtk_editable_get_text (GTK_EDITABLE (self->source)), &error))
+  if (!cp_facility_store_set_standards (
+          self->store, &standards, gtk_editable_get_text (GTK_EDITABLE (self->source)), &error))
     {
       show_message (self, error->message);
       return;
@@ -142,7 +142,7 @@ cp_standards_dialog_new (GtkWindow *parent, CpStore *store, int year)
 
   self->store = store;
   self->year = year;
-  if (!cp_store_get_standards (store, year, &standards, &source, &error))
+  if (!cp_facility_store_get_standards (store, year, &standards, &source, &error))
     {
       cp_standards_init_default (&standards, year);
       show_message (self, error->message);

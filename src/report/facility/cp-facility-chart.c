@@ -54,7 +54,7 @@ cp_facility_chart_new (CpStore *store, int year, GError **error)
   g_return_val_if_fail (store != NULL, NULL);
 
   CpCheckSummary summary;
-  g_autoptr (GArray) townships = cp_check_townships (store, year, &summary, NULL, error);
+  g_autoptr (GArray) townships = cp_facility_check_townships (store, year, &summary, NULL, error);
   if (townships == NULL)
     return NULL;
   return cp_facility_chart_new_from_townships (townships, &summary.standards, year);

@@ -129,8 +129,8 @@ gather (CpSummary *summary, CpStore *store, GCancellable *cancellable, GError **
   Gathering gathering = { summary, totals };
 
   if (totals == NULL
-      || !cp_check_run (store, summary->year, 0, collect_row, &gathering, &summary->totals,
-                        cancellable, error))
+      || !cp_facility_check_run (store, summary->year, 0, collect_row, &gathering, &summary->totals,
+                                 cancellable, error))
     return FALSE;
   summary->townships = cp_township_totals_finish (g_steal_pointer (&totals));
   shortfalls_trim (summary->shortfalls);
@@ -138,8 +138,8 @@ gather (CpSummary *summary, CpStore *store, GCancellable *cancellable, GError **
                                                          &summary->totals.standards,
                                                          summary->year);
   CpStandards unused;
-  return cp_store_get_standards (store, summary->year, &unused, &summary->standards_source,
-                                 error);
+  return cp_facility_store_get_standards (store, summary->year, &unused, &summary->standards_source,
+                                          error);
 }
 
 /* Table cells */

@@ -338,7 +338,8 @@ write_detail_sheets (Writer *w, CpStore *store, int year, CpCheckSummary *summar
   if (!cp_xlsx_list_start (w->xlsx, DETAIL_SHEET, D_N_COLUMNS, w->options->max_rows_per_sheet,
                            write_detail_header, w))
     return cp_xlsx_check (w->xlsx, error);
-  if (!cp_check_run (store, year, 0, write_community, w, summary, w->cancellable, &check_error))
+  if (!cp_facility_check_run (store, year, 0, write_community, w, summary, w->cancellable,
+                              &check_error))
     {
       if (!cp_xlsx_check (w->xlsx, error))
         return FALSE;
@@ -396,7 +397,7 @@ write_workbook (Writer *w, CpStore *store, int year, GError **error)
 static gboolean
 export_snapshot (CpStore *store, int year, const char *out_path, Writer *w, GError **error)
 {
-  gint64 communities = cp_store_count_communities (store, error);
+  gint64 communities = cp_region_store_count_communities (store, error);
 
   if (communities < 0)
     return FALSE;
