@@ -51,7 +51,7 @@ FALLS_SHORT = (normalise(CATALOGUE.gettext("Falls short: %s").split("%s")[0]), "
 # cp_facility_validate()'s message, up to its first value.
 TOTAL_MESSAGE = tuple(normalise(t.split("%")[0]) for t in (
     CATALOGUE.gettext("Total area: %.1f m² is not possible; enter an area above 0 and at most "
-                      "1000000 m²."),
+                      "%.0f m²."),
     "Total area: %"))
 
 TIMEOUT = 20.0

@@ -92,12 +92,13 @@ cp_facility_validate (const CpFacility *f, GError **error)
   if (is_blank (f->name))
     return cp_set_error (error, CP_ERROR_INVALID, _("Name: enter the facility's name."));
   if (g_utf8_strlen (f->name, -1) > CP_FACILITY_NAME_MAX_CHARS)
-    return cp_set_error (error, CP_ERROR_INVALID, _("Name: at most 100 characters."));
+    return cp_set_error (error, CP_ERROR_INVALID, _("Name: at most %d characters."),
+                         CP_FACILITY_NAME_MAX_CHARS);
   if (!(f->total_area_m2 > 0 && f->total_area_m2 <= CP_FACILITY_AREA_MAX_M2))
     return cp_set_error (error, CP_ERROR_INVALID,
                          _("Total area: %.1f m² is not possible; enter an area above 0 and at "
-                           "most 1000000 m²."),
-                         f->total_area_m2);
+                           "most %.0f m²."),
+                         f->total_area_m2, CP_FACILITY_AREA_MAX_M2);
   if (!(f->service_area_m2 >= 0))
     return cp_set_error (error, CP_ERROR_INVALID,
                          _("Service area: %.1f m² is negative; enter 0 or more."),
@@ -116,7 +117,8 @@ cp_facility_validate (const CpFacility *f, GError **error)
                          f->office_area_m2, f->total_area_m2);
   if (f->independent_offices < 0 || f->independent_offices > CP_FACILITY_OFFICES_MAX)
     return cp_set_error (error, CP_ERROR_INVALID,
-                         _("Independent offices: enter a whole number from 0 to 1000."));
+                         _("Independent offices: enter a whole number from 0 to %d."),
+                         CP_FACILITY_OFFICES_MAX);
   if (f->year < CP_YEAR_MIN || f->year > CP_YEAR_MAX)
     return cp_set_error (error, CP_ERROR_INVALID, _("Year: %d is outside %d–%d."), f->year,
                          CP_YEAR_MIN, CP_YEAR_MAX);

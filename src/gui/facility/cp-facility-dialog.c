@@ -358,6 +358,10 @@ cp_facility_dialog_init (CpFacilityDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* The limits are core's, as the importer's and the schema's are. */
+  gtk_spin_button_set_range (self->independent_offices, 0, CP_FACILITY_OFFICES_MAX);
+  gtk_spin_button_set_range (self->year, CP_YEAR_MIN, CP_YEAR_MAX);
+
   g_autoptr (GListModel) kinds = vocabulary_model (cp_facility_kinds, CP_N_FACILITY_KINDS);
   g_autoptr (GListModel) provisions = vocabulary_model (cp_provisions, CP_N_PROVISIONS);
   g_autoptr (GListModel) statuses = vocabulary_model (cp_statuses, CP_N_STATUSES);

@@ -125,6 +125,10 @@ static void
 cp_standards_dialog_init (CpStandardsDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The limits are core's, as cp_standards_validate() and the importer's are. */
+  gtk_spin_button_set_range (self->area, 0, CP_STANDARDS_AREA_PER_100_MAX_M2);
+  gtk_spin_button_set_range (self->rural_building, 0, CP_STANDARDS_RURAL_BUILDING_MAX_M2);
 }
 
 /* Public API */
