@@ -646,17 +646,10 @@ paint_to_output (const CpBarChart *chart, double width, double height, ChartForm
     }
   cairo_t *cr = cairo_create (surface);
   cp_bar_chart_paint (cr, chart, width, height);
-  cairo_status_t status = cairo_status (cr);
-  cairo_destroy (cr);
-  if (status == CAIRO_STATUS_SUCCESS && format == FORMAT_PNG)
+  cairo_status_t status = CAIRO_STATUS_SUCCESS;
+  if (format == FORMAT_PNG && cairo_status (cr) == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_write_to_png_stream (surface, cp_output_write, output);
-  /* cairo 1.16 loses a write error of the PDF's last part (its fonts) here; cp_output_write()
-   * keeps it, and cp_output_finish_cairo() reports it. */
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  return status;
+  return cp_output_close_surface (cr, surface, status);
 }
 
 gboolean

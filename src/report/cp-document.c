@@ -653,15 +653,7 @@ write_pdf (CpDocument *document, const char *title, const char *author, CpOutput
           cairo_show_page (cr);
         }
     }
-  cairo_status_t status = cairo_status (cr);
-  cairo_destroy (cr);
-  /* cairo 1.16 loses a write error of the fonts, written last, here; cp_output_write() keeps
-   * it, and cp_output_finish_cairo() reports it. */
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  return status;
+  return cp_output_close_surface (cr, surface, CAIRO_STATUS_SUCCESS);
 }
 
 gboolean

@@ -234,6 +234,21 @@ cp_output_finish (CpOutput *output, gboolean ok, GError **error)
   return ok;
 }
 
+cairo_status_t
+cp_output_close_surface (cairo_t *cr, cairo_surface_t *surface, cairo_status_t status)
+{
+  cairo_status_t drawn = cairo_status (cr);
+
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (drawn != CAIRO_STATUS_SUCCESS)
+    status = drawn;
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  return status;
+}
+
 gboolean
 cp_output_finish_cairo (CpOutput *output, cairo_status_t status, GError **error)
 {

@@ -31,6 +31,13 @@ cairo_status_t cp_output_write (void *output, const unsigned char *data, unsigne
  * Returns whether the target now holds the new file. */
 gboolean cp_output_finish (CpOutput *output, gboolean ok, GError **error);
 
+/* Ends drawing on @surface (which writes to an output through cp_output_write()): destroys @cr,
+ * finishes and destroys @surface, and returns the first failure of the context or the surface.
+ * cairo 1.16 loses a write error of a PDF's last part (its fonts) while finishing;
+ * cp_output_write() keeps it, and cp_output_finish_cairo() reports it. */
+cairo_status_t cp_output_close_surface (cairo_t *cr, cairo_surface_t *surface,
+                                        cairo_status_t status);
+
 /* cp_output_finish() after drawing with cairo: @status is that of the context and surface; a
  * failed write is reported before it. */
 gboolean cp_output_finish_cairo (CpOutput *output, cairo_status_t status, GError **error);
