@@ -19,8 +19,8 @@ typedef struct
 {
   const char *key;
   const char *zh_label;
-  const char *display; /* N_(): the field's name in messages */
-  const char *hint;    /* N_(): what a right value is; NULL for choices and yes/no */
+  const char *display; /* marked with N_: the field's name in messages */
+  const char *hint;    /* marked with N_: what a right value is; NULL for choices and yes/no */
   gboolean required;
   gboolean literal;    /* a name: stored as typed, a tab at either end included */
 } CpImportColumn;
@@ -30,7 +30,7 @@ typedef struct
 {
   const char *key;      /* the command-line word, e.g. "facilities" */
   const char *zh_label; /* e.g. 设施 */
-  const char *display;  /* N_(): its name in the window, e.g. "Facilities" */
+  const char *display;  /* marked with N_: its name in the window, e.g. "Facilities" */
   const char *domain;   /* the domain (folder, page) it belongs to, e.g. "facility" */
   const CpImportColumn *columns;
   guint n_columns;

@@ -19,7 +19,7 @@ sqlite3_stmt *cp_store_prepare_cached (CpStore *store, const char *sql, GError *
 void cp_store_release (sqlite3_stmt *stmt);
 /* Sets @error from the connection's last error and returns FALSE: "@what: a translated sentence
  * on what the error means for the file (SQLite's own words)". @what is a translated phrase such
- * as _("Cannot save the facility"); SQL text there is never shown (a generic phrase is). */
+ * as the translation of "Cannot save the facility"; SQL text there is never shown (a generic phrase is). */
 gboolean cp_store_set_sqlite_error (CpStore *store, const char *what, GError **error);
 
 /* Runs a prepared write to its end (the caller frees it). */

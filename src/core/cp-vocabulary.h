@@ -13,7 +13,7 @@ typedef struct
 {
   const char *key;
   const char *zh_label;
-  const char *display; /* N_() marked; show with _() */
+  const char *display; /* marked with N_; show it translated with gettext */
 } CpVocabulary;
 
 /* Index of @text (a key, the Chinese label or the English display name, case-insensitive for

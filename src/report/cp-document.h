@@ -22,7 +22,7 @@ typedef struct _CpDocument CpDocument;
 typedef struct
 {
   const char *context; /* of the title's translation, or NULL */
-  const char *title;   /* N_() or NC_() */
+  const char *title;   /* marked with N_ or NC_ */
   double share;        /* of the content width */
   gboolean numeric;    /* right-aligned */
 } CpDocumentColumn;

@@ -35,7 +35,7 @@ typedef enum
 
 typedef struct
 {
-  const char *title; /* N_(): translated when written */
+  const char *title; /* marked with N_, translated when written */
   double width;      /* in characters */
   CpXlsxFormat format;
 } CpXlsxColumn;
