@@ -55,12 +55,14 @@ struct _CpImport
   guint n_problems;
   char *items;                 /* rows checked and not yet written, then the row being checked */
   guint n_items;               /* rows checked in @items */
-  guint max_items;             /* CP_IMPORT_BATCH with the kind's write_items, else 1 */
+  guint max_items;             /* CP_IMPORT_BATCH with the kind's write_items (CP_IMPORT_CHUNK
+                                  with its compare_items), else 1 */
   guint n_written;
   gboolean writing;            /* in the transaction */
   gboolean bulk;               /* the store writes with a large cache */
   gboolean unchecked;          /* the CHECK constraints are off (a validated kind) */
   GError *write_error;         /* the store failed: the import stops */
+  GCancellable *cancellable;
   KeySet keys;
   GHashTable *lookups;         /* code or name → gint64 id in the database (0 when absent) */
   guint unclosed_row;          /* the row of a quoted cell never closed, or 0 */
@@ -689,17 +691,32 @@ clear_item (CpImport *imp, gpointer item)
     imp->kind->clear_item (item);
 }
 
+/* Writes @items in the kind's order (compare_items), CP_IMPORT_BATCH at a time, until the
+ * import is cancelled (which rolls it back). */
+static void
+write_sorted (CpImport *imp)
+{
+  if (imp->kind->compare_items != NULL)
+    qsort (imp->items, imp->n_items, imp->kind->item_size, imp->kind->compare_items);
+  for (guint done = 0; done < imp->n_items; done += CP_IMPORT_BATCH)
+    {
+      guint n = MIN (imp->n_items - done, CP_IMPORT_BATCH);
+      if (g_cancellable_is_cancelled (imp->cancellable)
+          || !imp->kind->write_items (imp->store, item_at (imp, done), n, &imp->write_error))
+        return;
+      imp->n_written += n;
+    }
+}
+
 /* Writes the rows checked and kept, as long as no row had a problem, and forgets them. */
 static void
 write_items (CpImport *imp)
 {
   if (imp->n_items > 0 && imp->n_problems == 0 && imp->write_error == NULL)
     {
-      gboolean ok = imp->kind->write_items != NULL
-                        ? imp->kind->write_items (imp->store, imp->items, imp->n_items,
-                                                  &imp->write_error)
-                        : imp->kind->write_item (imp->store, imp->items, &imp->write_error);
-      if (ok)
+      if (imp->kind->write_items != NULL)
+        write_sorted (imp);
+      else if (imp->kind->write_item (imp->store, imp->items, &imp->write_error))
         imp->n_written += imp->n_items;
     }
   for (guint i = 0; i < imp->n_items; i++)
@@ -1205,6 +1222,9 @@ run_import (CpImport *imp, CpProgressFunc progress, gpointer progress_data,
   if (!read_records (imp, reader, progress, progress_data, cancellable, error))
     return stop (imp);
   write_items (imp);
+  /* Cancelled while the last rows were written (write_sorted() stops there). */
+  if (cancelled (imp, cancellable, error))
+    return stop (imp);
   if (imp->write_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&imp->write_error));
@@ -1350,7 +1370,10 @@ cp_import_file_full (CpStore *store, const CpImportKind *kind, const char *path,
     .kind = kind,
     .problems = g_string_new (NULL),
     .cells = g_string_new (NULL),
-    .max_items = kind->write_items != NULL ? CP_IMPORT_BATCH : 1,
+    .max_items = kind->write_items == NULL     ? 1
+                 : kind->compare_items != NULL ? CP_IMPORT_CHUNK
+                                               : CP_IMPORT_BATCH,
+    .cancellable = cancellable,
     .lookups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
     .fd = -1,
   };

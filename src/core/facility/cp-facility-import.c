@@ -167,6 +167,18 @@ parse_facility (CpImport *imp, guint row, const char *const *cells, gpointer ite
   return ok;
 }
 
+/* By community and then name, the key of the facility table's unique index: the bytes of the
+ * names compare as SQLite's BINARY collation compares them (memcmp, then the shorter first). */
+static int
+compare_facilities (gconstpointer a, gconstpointer b)
+{
+  const CpFacility *fa = a, *fb = b;
+
+  if (fa->community_id != fb->community_id)
+    return fa->community_id < fb->community_id ? -1 : 1;
+  return strcmp (fa->name, fb->name);
+}
+
 static gboolean
 write_facilities (CpStore *store, gconstpointer items, guint n, GError **error)
 {
@@ -184,6 +196,7 @@ static const CpImportKind facilities = {
   .clear_item = (GDestroyNotify) cp_facility_clear,
   .parse_row = parse_facility,
   .write_items = write_facilities,
+  .compare_items = compare_facilities,
   .validated = TRUE,
 };
 
