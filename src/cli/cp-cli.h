@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The command line (DESIGN.md "Command line"): sub-commands that need no display. */
+/* The command line: sub-commands that need no display. Its words, options, output and exit
+ * statuses (0 done, 1 bad data, 2 bad usage) are a contract that scripts rely on. */
 #pragma once
 
 #include <glib.h>

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Deterministic sample data: the 17 real township-level units of 蛟河市 with invented
- * communities, villages and facilities (DESIGN.md "Sample data"). */
+ * communities, villages and facilities, the same bytes on every run for the same scale, with at
+ * least one case of every rule violation; invented names are marked as sample data. */
 #pragma once
 
 #include <gio/gio.h>
