@@ -1,16 +1,25 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Schema migrations, with a schema 2 that exists only here (tests/migrations/): the store's own
- * source is compiled into this test with the target version raised to 2 and its migrations read
- * from a test resource, so nothing of it ships in the program. A copy of tests/data/schema-1.db
- * (made by the program at schema 1, from the fixture-*.csv files) is migrated:
- *   good 002: the file is at schema 2, a backup "FILE.v1.bak" was made first and holds the same
- *             data as the original, and every schema-1 table reads the same after the migration;
- *   bad 002:  it changes data, then fails: the open fails with a message, the original file keeps
- *             the same bytes, and the backup holds the same data as the original. */
+/* Schema migrations. The store's own source is compiled into this test with its target version a
+ * variable and its migrations read from a test resource (tests/migrations/): the program's own
+ * SQL files and a schema 3 that exists only here, so nothing of it ships. A copy of
+ * tests/data/schema-1.db (made by the program at schema 1, from the fixture-*.csv files) is
+ * migrated:
+ *   real 002: to schema 2 (the program's): a backup "FILE.v1.bak" holds the original's data, every
+ *             schema-1 table reads the same, the staff tables are there and empty, and the schema
+ *             is the one a new file gets;
+ *   good 003: the file is at schema 3 (through 2), the backup holds the original's data, and
+ *             every schema-1 table reads the same after the migration;
+ *   bad 003:  it changes data, then fails: the open fails with a message, the original file keeps
+ *             the same bytes (002 is undone with it: one transaction), and the backup holds the
+ *             same data as the original. */
 #include "cp-store.h"
 
+/* The version the store migrates to: 3 (the test's), or 2 (the program's). */
+static int test_schema_version = 3;
+
 #undef CP_SCHEMA_VERSION
-#define CP_SCHEMA_VERSION 2
+#define CP_SCHEMA_VERSION test_schema_version
+#define CP_STORE_TEST_MIGRATIONS "003-test.sql"
 #define cp_core_get_resource cp_test_migrations_get_resource
 
 #include "cp-store.c"
@@ -124,6 +133,7 @@ static void
 fixture_tear_down (Fixture *fx, gconstpointer data)
 {
   migrations = NULL;
+  test_schema_version = 3;
   cp_test_dir_remove (fx->dir);
   g_free (fx->dir);
   g_free (fx->original);
@@ -148,6 +158,73 @@ test_schema_1_file (Fixture *fx, gconstpointer data)
   sqlite3_close (db);
 }
 
+/* The tables, indexes and their SQL of the file at @path. */
+static char *
+schema_text (const char *path)
+{
+  sqlite3 *db = open_unchanging (path);
+  sqlite3_stmt *stmt = NULL;
+  GString *out = g_string_new (NULL);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT type, name, coalesce(sql, '') FROM sqlite_schema "
+                                       "ORDER BY type, name",
+                                       -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (out, "%s %s: %s\n", sqlite3_column_text (stmt, 0),
+                            sqlite3_column_text (stmt, 1), sqlite3_column_text (stmt, 2));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_migrated_to_staff (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *before = dump (fx->original, fx->original);
+  g_autofree char *fresh = g_build_filename (fx->dir, "fresh.db", NULL);
+  sqlite3 *db = NULL;
+
+  test_schema_version = 2;
+  migrations = cp_test_good_get_resource ();
+  CpStore *store = cp_store_open (fx->path, CP_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cp_store_get_schema_version (store), ==, 2);
+  cp_store_free (store);
+
+  g_assert_cmpint (sqlite3_open_v2 (fx->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (db_int (db, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (db_int (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'test_migration'"),
+                   ==, 0);
+  g_assert_cmpint (db_int (db, "SELECT count(*) FROM staff"), ==, 0);
+  g_assert_cmpint (db_int (db, "SELECT count(*) FROM staff_level"), ==, 0);
+  g_assert_cmpint (db_int (db, "SELECT count(*) FROM pay_parameter"), ==, 0);
+  g_assert_cmpint (db_int (db, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+  sqlite3_close (db);
+
+  /* The data of schema 1 reads the same; the backup is schema 1 with the same data. */
+  g_autofree char *after = dump (fx->path, fx->original);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_true (g_file_test (fx->backup, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (sqlite3_open_v2 (fx->backup, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (db_int (db, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (db_int (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'staff'"), ==, 0);
+  sqlite3_close (db);
+  g_autofree char *backed_up = dump (fx->backup, fx->original);
+  g_assert_cmpstr (backed_up, ==, before);
+
+  /* The migrated file has the schema a new file gets. */
+  store = cp_store_open (fresh, CP_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  cp_store_free (store);
+  g_autofree char *migrated_schema = schema_text (fx->path);
+  g_autofree char *fresh_schema = schema_text (fresh);
+  g_assert_cmpstr (migrated_schema, ==, fresh_schema);
+  g_assert_nonnull (strstr (migrated_schema, "table staff_level"));
+}
+
 static void
 test_migrated (Fixture *fx, gconstpointer data)
 {
@@ -160,11 +237,12 @@ test_migrated (Fixture *fx, gconstpointer data)
   CpStore *store = cp_store_open (fx->path, CP_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   g_assert_nonnull (store);
-  g_assert_cmpint (cp_store_get_schema_version (store), ==, 2);
+  g_assert_cmpint (cp_store_get_schema_version (store), ==, 3);
   cp_store_free (store);
 
   g_assert_cmpint (sqlite3_open_v2 (fx->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (db_int (db, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (db_int (db, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (db_int (db, "SELECT count(*) FROM staff"), ==, 0);
   g_assert_cmpint (db_int (db, "SELECT count(*) FROM test_migration"), ==, 1);
   g_assert_cmpint (db_int (db, "SELECT count(*) FROM community WHERE test_note = ''"), ==, 4);
   sqlite3_close (db);
@@ -187,7 +265,7 @@ test_migrated (Fixture *fx, gconstpointer data)
   g_autofree char *migrated = cp_test_file_digest (fx->path);
   store = cp_store_open (fx->path, CP_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (cp_store_get_schema_version (store), ==, 2);
+  g_assert_cmpint (cp_store_get_schema_version (store), ==, 3);
   cp_store_free (store);
   g_autofree char *again = cp_test_file_digest (fx->path);
   g_assert_cmpstr (again, ==, migrated);
@@ -225,6 +303,8 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/migrations/schema-1-file", Fixture, NULL, fixture_set_up, test_schema_1_file,
               fixture_tear_down);
+  g_test_add ("/migrations/migrated-to-staff", Fixture, NULL, fixture_set_up,
+              test_migrated_to_staff, fixture_tear_down);
   g_test_add ("/migrations/migrated", Fixture, NULL, fixture_set_up, test_migrated,
               fixture_tear_down);
   g_test_add ("/migrations/failed", Fixture, NULL, fixture_set_up, test_failed,

@@ -592,12 +592,28 @@ static void
 test_damaged_middle (Fixture *fx, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  GStatBuf st;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *roots = NULL;
+  GArray *pages = g_array_new (FALSE, FALSE, sizeof (int));
 
-  /* Page 1 intact, every page after it overwritten: opening works, reading the rows fails. */
+  /* The schema's pages intact (it takes more than page 1), the root page of every table and
+   * index overwritten: opening works, reading the rows fails. */
   make_database (fx);
-  g_assert_cmpint (g_stat (fx->path, &st), ==, 0);
-  damage (fx->path, 4096, st.st_size - 4096);
+  g_assert_cmpint (sqlite3_open_v2 (fx->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rootpage FROM sqlite_schema WHERE rootpage > 1",
+                                       -1, &roots, NULL),
+                   ==, SQLITE_OK);
+  while (sqlite3_step (roots) == SQLITE_ROW)
+    {
+      int page = sqlite3_column_int (roots, 0);
+      g_array_append_val (pages, page);
+    }
+  sqlite3_finalize (roots);
+  sqlite3_close (db);
+  g_assert_cmpuint (pages->len, >, 0);
+  for (guint i = 0; i < pages->len; i++)
+    damage (fx->path, (goffset) (g_array_index (pages, int, i) - 1) * 4096, 4096);
+  g_array_unref (pages);
   g_autoptr (CpStore) store = cp_store_open (fx->path, CP_STORE_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
   g_assert_cmpint (cp_region_store_count_communities (store, &error), ==, -1);

@@ -274,12 +274,29 @@ backup_before_migration (CpStore *store, GError **error)
   return cp_store_backup (store, backup_path, error);
 }
 
+/* The migration of schema N is resources/sql/migration_files[N]: the SQL that takes a file of
+ * schema N − 1 to N (001 makes the first schema). The migration tests add a schema of their own
+ * after the last through CP_STORE_TEST_MIGRATIONS. */
+#ifndef CP_STORE_TEST_MIGRATIONS
+#define CP_STORE_TEST_MIGRATIONS
+#define CP_STORE_CHECK_MIGRATIONS
+#endif
+static const char *const migration_files[] = {
+  NULL,
+  "001-initial.sql",
+  "002-staff.sql",
+  CP_STORE_TEST_MIGRATIONS
+};
+#ifdef CP_STORE_CHECK_MIGRATIONS
+G_STATIC_ASSERT (G_N_ELEMENTS (migration_files) == CP_SCHEMA_VERSION + 1);
+#endif
+
 static gboolean
 run_migration (CpStore *store, int version, GError **error)
 {
+  g_assert (version > 0 && (gsize) version < G_N_ELEMENTS (migration_files));
   g_autofree char *resource
-      = g_strdup_printf ("/cn/gov/jiaohe/CommunityPlanner/sql/%03d-%s.sql", version,
-                         version == 1 ? "initial" : "migration");
+      = g_strconcat ("/cn/gov/jiaohe/CommunityPlanner/sql/", migration_files[version], NULL);
   g_autoptr (GBytes) bytes
       = g_resource_lookup_data (cp_core_get_resource (), resource, 0, error);
   if (bytes == NULL)
@@ -290,27 +307,32 @@ run_migration (CpStore *store, int version, GError **error)
   g_autofree char *set_app_id = g_strdup_printf ("PRAGMA application_id = %d", CP_APPLICATION_ID);
   const char *what = _("Cannot set up the tables of the database");
 
-  if (!cp_store_begin (store, error))
-    return FALSE;
-  if (!exec_fixed (store, sql, what, error) || !exec_fixed (store, set_version, what, error)
-      || !exec_fixed (store, set_app_id, what, error) || !cp_store_commit (store, error))
-    {
-      cp_store_rollback (store);
-      return FALSE;
-    }
-  store->schema_version = version;
-  return TRUE;
+  return exec_fixed (store, sql, what, error) && exec_fixed (store, set_version, what, error)
+         && exec_fixed (store, set_app_id, what, error);
 }
 
+/* Every migration from the file's schema to ours in one transaction: the file is either as it
+ * was or at our schema, never in between. */
 static gboolean
 migrate (CpStore *store, GError **error)
 {
   if (store->schema_version > 0 && store->schema_version < CP_SCHEMA_VERSION
       && !backup_before_migration (store, error))
     return FALSE;
+  if (!cp_store_begin (store, error))
+    return FALSE;
   for (int v = store->schema_version + 1; v <= CP_SCHEMA_VERSION; v++)
     if (!run_migration (store, v, error))
+      {
+        cp_store_rollback (store);
+        return FALSE;
+      }
+  if (!cp_store_commit (store, error))
+    {
+      cp_store_rollback (store);
       return FALSE;
+    }
+  store->schema_version = CP_SCHEMA_VERSION;
   return TRUE;
 }
 
