@@ -31,6 +31,33 @@ is_word (const char *text, gsize length, const char *word, gboolean any_case)
   return differ == 0 && word[length] == '\0';
 }
 
+/* Whether the @length bytes at @text are the Chinese label @label or one of the alternatives it
+ * lists after slashes ("高中及以下/中专"); an alternative "X及以下" (X or below) also reads X. */
+static gboolean
+is_label (const char *text, gsize length, const char *label)
+{
+  static const char below[] = "及以下";
+  const gsize below_length = sizeof below - 1;
+
+  if (is_word (text, length, label, FALSE))
+    return TRUE;
+  if (strchr (label, '/') == NULL || length == 0)
+    return FALSE;
+  for (const char *start = label; *start != '\0';)
+    {
+      const char *end = strchr (start, '/');
+      gsize n = end != NULL ? (gsize) (end - start) : strlen (start);
+      gboolean is_below = n > below_length
+                          && strncmp (start + n - below_length, below, below_length) == 0;
+
+      if ((length == n || (is_below && length == n - below_length))
+          && strncmp (text, start, length) == 0)
+        return TRUE;
+      start += end != NULL ? n + 1 : n;
+    }
+  return FALSE;
+}
+
 int
 cp_vocabulary_lookup (const CpVocabulary *vocabulary, guint n, const char *text)
 {
@@ -43,7 +70,7 @@ cp_vocabulary_lookup (const CpVocabulary *vocabulary, guint n, const char *text)
   text = strip_ascii (text, &length);
   for (guint i = 0; i < n; i++)
     if (is_word (text, length, vocabulary[i].key, TRUE)
-        || is_word (text, length, vocabulary[i].zh_label, FALSE)
+        || is_label (text, length, vocabulary[i].zh_label)
         || is_word (text, length, vocabulary[i].display, TRUE))
       return (int) i;
   /* The translated names last: gettext costs more than the other comparisons together, and

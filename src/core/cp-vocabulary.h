@@ -17,7 +17,8 @@ typedef struct
 } CpVocabulary;
 
 /* Index of @text (a key, the Chinese label or the English display name, case-insensitive for
- * ASCII) in @vocabulary of @n words, or -1. */
+ * ASCII) in @vocabulary of @n words, or -1. A label may list alternatives after slashes, each
+ * read alone too, and "X及以下" also reads X: "高中及以下/中专" reads 高中及以下, 高中 and 中专. */
 int cp_vocabulary_lookup (const CpVocabulary *vocabulary, guint n, const char *text);
 
 /* The translated display name of @index in @vocabulary. */
