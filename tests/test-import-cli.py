@@ -230,32 +230,32 @@ class ImportCli(unittest.TestCase):
         self.import_bad('communities', path, [
             (2, 'households', 'households “0x10” is not a number; write a whole number such as '
                               '1200'),
-            (3, 'households', 'households “1e2” is not a number'),
-            (4, 'population', 'population “nan” is not a number'),
-            (5, 'population', 'population “inf” is not a number'),
+            (3, 'households', 'households “1e2” is written with an exponent'),
+            (4, 'population', 'population “nan” is a word for “no value” or “infinite”'),
+            (5, 'population', 'population “inf” is a word for “no value” or “infinite”'),
             (6, 'households', 'households “1 200” is not a number')])
         self.import_bad('communities', path, [
             (2, 'households', '户数“0x10”不是数字；请填写整数，例如 1200'),
-            (3, 'households', '户数“1e2”不是数字'),
-            (4, 'population', '人口“nan”不是数字'),
-            (5, 'population', '人口“inf”不是数字'),
+            (3, 'households', '户数“1e2”用了科学计数法（e）'),
+            (4, 'population', '人口“nan”是表示“无值”或“无穷大”的英文单词'),
+            (5, 'population', '人口“inf”是表示“无值”或“无穷大”的英文单词'),
             (6, 'households', '户数“1 200”不是数字')], lang='zh_CN.UTF-8')
 
     def test_areas(self):
         self.load_communities()
         path = os.path.join(DATA, 'err-areas.csv')
         self.import_bad('facilities', path, [
-            (2, 'total_area_m2', 'total area “1e3” is not a number; write a plain number such as '
-                                 '250.5'),
+            (2, 'total_area_m2', 'total area “1e3” is written with an exponent (e); write the '
+                                 'number out in full, such as 1000 for 1e3'),
             (3, 'total_area_m2', 'total area “0x10” is not a number'),
             (4, 'total_area_m2', 'total area “1,200” could mean 1200 or 1.200'),
-            (5, 'total_area_m2', 'total area “Infinity” is not a number'),
+            (5, 'total_area_m2', 'total area “Infinity” is a word for “no value” or “infinite”'),
             (6, 'total_area_m2', 'total area “250.5.1” is not a number')])
         self.import_bad('facilities', path, [
-            (2, 'total_area_m2', '总面积“1e3”不是数字；请只填写数字和至多一个小数点，例如 250.5'),
+            (2, 'total_area_m2', '总面积“1e3”用了科学计数法（e）；请写出完整数字，例如 1e3 写作 1000'),
             (3, 'total_area_m2', '总面积“0x10”不是数字'),
             (4, 'total_area_m2', '总面积“1,200”既可能是 1200，也可能是 1.200'),
-            (5, 'total_area_m2', '总面积“Infinity”不是数字'),
+            (5, 'total_area_m2', '总面积“Infinity”是表示“无值”或“无穷大”的英文单词'),
             (6, 'total_area_m2', '总面积“250.5.1”不是数字')], lang='zh_CN.UTF-8')
 
     def test_newline_in_header_and_cell(self):

@@ -447,13 +447,39 @@ test_parse_number (void)
     { "1200.0", CP_NUMBER_WHOLE, 1200, NULL },
     { "１２００", CP_NUMBER_WHOLE, 1200, NULL },
     { "0x10", CP_NUMBER_WHOLE, 0, "is not a number; write a whole number such as 1200" },
-    { "1e2", CP_NUMBER_WHOLE, 0, "is not a number" },
+    { "1e2", CP_NUMBER_WHOLE, 0, "is written with an exponent" },
     { "12.5", CP_NUMBER_WHOLE, 0, "is not a whole number; write a whole number such as 1200" },
-    { "1e3", CP_NUMBER_DECIMAL, 0, "is not a number; write a plain number such as 250.5" },
-    { "nan", CP_NUMBER_DECIMAL, 0, "is not a number" },
-    { "inf", CP_NUMBER_DECIMAL, 0, "is not a number" },
-    { "-inf", CP_NUMBER_DECIMAL, 0, "is not a number" },
-    { "Infinity", CP_NUMBER_DECIMAL, 0, "is not a number" },
+    /* A word or an exponent is refused in words saying what it is. */
+    { "1e3", CP_NUMBER_DECIMAL, 0, "is written with an exponent (e); write the number out" },
+    { "2.5E+2", CP_NUMBER_AREA_UNIT, 0, "is written with an exponent" },
+    { "１ｅ３", CP_NUMBER_DECIMAL, 0, "is written with an exponent" },
+    { "e3", CP_NUMBER_DECIMAL, 0, "is not a number; write a plain number such as 250.5" },
+    { "1e", CP_NUMBER_DECIMAL, 0, "is not a number; write a plain number such as 250.5" },
+    { "nan", CP_NUMBER_DECIMAL, 0, "is a word for “no value” or “infinite”, not a number" },
+    { "NaN", CP_NUMBER_AREA_UNIT, 0, "is a word for “no value” or “infinite”" },
+    { "inf", CP_NUMBER_DECIMAL, 0, "is a word for “no value” or “infinite”" },
+    { "-inf", CP_NUMBER_DECIMAL, 0, "is a word for “no value” or “infinite”" },
+    { "Infinity", CP_NUMBER_DECIMAL, 0, "is a word for “no value” or “infinite”" },
+    /* As a Chinese keyboard types them: full-width digits, point, comma and minus; the
+     * ideographic full stop of Chinese punctuation mode; the minus sign; units. */
+    { "２５０", CP_NUMBER_AREA_UNIT, 250, NULL },
+    { "－５", CP_NUMBER_DECIMAL, -5, NULL },
+    { "−５", CP_NUMBER_DECIMAL, -5, NULL },
+    { "２５０，５", CP_NUMBER_DECIMAL, 250.5, NULL },
+    { "250。5", CP_NUMBER_AREA_UNIT, 250.5, NULL },
+    { "２５０。５ 平方米", CP_NUMBER_AREA_UNIT, 250.5, NULL },
+    { "250 m²", CP_NUMBER_AREA_UNIT, 250, NULL },
+    { "２５０㎡", CP_NUMBER_AREA_UNIT, 250, NULL },
+    { "250,5 平方米", CP_NUMBER_AREA_UNIT, 250.5, NULL },
+    /* The decimal comma: one comma, no point, and not exactly three digits after it. */
+    { "1,25", CP_NUMBER_AREA_UNIT, 1.25, NULL },
+    { "1250,5", CP_NUMBER_AREA_UNIT, 1250.5, NULL },
+    { "1,2500", CP_NUMBER_AREA_UNIT, 1.25, NULL },
+    { "1,250", CP_NUMBER_WHOLE, 1250, NULL },
+    { "1,250", CP_NUMBER_AREA_UNIT, 0, "could mean 1250 or 1.250" },
+    { "1,250.5", CP_NUMBER_AREA_UNIT, 1250.5, NULL },
+    { "1250,500", CP_NUMBER_AREA_UNIT, 1250.5, NULL },
+    { "250。5。1", CP_NUMBER_DECIMAL, 0, "is not a number" },
     { "", CP_NUMBER_DECIMAL, 0, "is not a number" },
     { "-", CP_NUMBER_DECIMAL, 0, "is not a number" },
     { ".", CP_NUMBER_DECIMAL, 0, "is not a number" },
@@ -850,9 +876,9 @@ test_error_numbers (Fixture *fx, gconstpointer data)
 {
   const char *const expected[] = {
     "2:households: households “0x10” is not a number; write a whole number such as 1200",
-    "3:households: households “1e2” is not a number",
-    "4:population: population “nan” is not a number",
-    "5:population: population “inf” is not a number",
+    "3:households: households “1e2” is written with an exponent",
+    "4:population: population “nan” is a word for “no value” or “infinite”",
+    "5:population: population “inf” is a word for “no value” or “infinite”",
     "6:households: households “1 200” is not a number",
     NULL
   };
@@ -863,10 +889,11 @@ static void
 test_error_areas (Fixture *fx, gconstpointer data)
 {
   const char *const expected[] = {
-    "2:total_area_m2: total area “1e3” is not a number; write a plain number such as 250.5",
+    "2:total_area_m2: total area “1e3” is written with an exponent (e); write the number out in "
+    "full, such as 1000 for 1e3",
     "3:total_area_m2: total area “0x10” is not a number",
     "4:total_area_m2: total area “1,200” could mean 1200 or 1.200",
-    "5:total_area_m2: total area “Infinity” is not a number",
+    "5:total_area_m2: total area “Infinity” is a word for “no value” or “infinite”",
     "6:total_area_m2: total area “250.5.1” is not a number",
     NULL
   };

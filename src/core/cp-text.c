@@ -127,6 +127,45 @@ not_a_number (CpNumberFlags flags, GError **error)
                        _("is not a number; write a plain number such as 250.5"));
 }
 
+/* Whether @text (NFKC, spaces stripped, without its sign) is a word a program writes for a value
+ * that is not a number: "nan", "inf", "infinity" in any case. */
+static gboolean
+is_non_finite_word (const char *text)
+{
+  return g_ascii_strcasecmp (text, "nan") == 0 || g_ascii_strcasecmp (text, "inf") == 0
+         || g_ascii_strcasecmp (text, "infinity") == 0;
+}
+
+/* Whether @text is digits with an exponent, as a program writes large numbers ("1e3", "2.5E+2"). */
+static gboolean
+is_exponent (const char *text)
+{
+  const char *e = strpbrk (text, "eE");
+
+  if (e == NULL || e == text || strspn (text, "0123456789.") != (gsize) (e - text))
+    return FALSE;
+  e++;
+  if (*e == '+' || *e == '-')
+    e++;
+  return *e != '\0' && strspn (e, "0123456789") == strlen (e);
+}
+
+/* FALSE with the message for @text (without its sign), that is not a number: in words when it is
+ * "nan", "inf" or an exponent, else not_a_number()'s. */
+static gboolean
+refuse_number (const char *text, CpNumberFlags flags, GError **error)
+{
+  if (is_non_finite_word (text))
+    return cp_set_error (error, CP_ERROR_INVALID,
+                         _("is a word for “no value” or “infinite”, not a number; write the "
+                           "figure, such as 250.5"));
+  if (is_exponent (text))
+    return cp_set_error (error, CP_ERROR_INVALID,
+                         _("is written with an exponent (e); write the number out in full, "
+                           "such as 1000 for 1e3"));
+  return not_a_number (flags, error);
+}
+
 /* Whether @text is ASCII digits, at least one, with at most one point among them. */
 static gboolean
 is_plain_decimal (const char *text)
@@ -196,6 +235,28 @@ normalize_plain (const char *text, CpNumberFlags flags, GString *out, GError **e
   return TRUE;
 }
 
+/* In place: the marks a Chinese input method types in place of ASCII ones that NFKC leaves as
+ * they are: the ideographic full stop 。 (typed for "." in Chinese punctuation mode) becomes a
+ * point, the minus sign − (U+2212) a hyphen-minus. Both are three bytes and become one. */
+static void
+replace_chinese_marks (char *text)
+{
+  static const struct
+  {
+    const char *mark;
+    char ascii;
+  } marks[] = { { "。", '.' }, { "−", '-' } };
+  char *p;
+
+  for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
+    while ((p = strstr (text, marks[i].mark)) != NULL)
+      {
+        gsize length = strlen (marks[i].mark);
+        *p = marks[i].ascii;
+        memmove (p + 1, p + length, strlen (p + length) + 1);
+      }
+}
+
 /* Any other @text as a plain decimal into @out, and its sign: NFKC (full-width digits), without
  * spaces, without a unit of area when @flags allow one, without thousands separators, with a
  * decimal point for a decimal comma. */
@@ -210,6 +271,7 @@ normalize_number (const char *text, CpNumberFlags flags, GString *out, gboolean 
   g_autofree char *bare = strip_spaces (nfkc);
   if (flags & CP_NUMBER_AREA_UNIT)
     bare = strip_area_unit (g_steal_pointer (&bare));
+  replace_chinese_marks (bare);
 
   const char *digits = bare;
   *negative = *digits == '-';
@@ -217,7 +279,7 @@ normalize_number (const char *text, CpNumberFlags flags, GString *out, gboolean 
     digits++;
   if (*digits == '\0' || strspn (digits, "0123456789,.") != strlen (digits)
       || strspn (digits, ",.") == strlen (digits))
-    return not_a_number (flags, error);
+    return refuse_number (digits, flags, error);
   if (!normalize_plain (digits, flags, out, error))
     return FALSE;
   if (strpbrk (out->str, "0123456789") == NULL)

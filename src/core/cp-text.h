@@ -48,15 +48,21 @@ typedef enum
   CP_NUMBER_AREA_UNIT = 1 << 1,  /* may end in 平方米, 平米, m2 or ㎡ (250㎡, "250 平方米") */
 } CpNumberFlags;
 
-/* Parses a plain decimal number: full-width digits (２５０) count as digits, white space at either
- * end is ignored, a leading + or - is allowed (the caller judges a negative value). The decimal
- * mark is a point, or a comma when the text has no point ("250,5", as typed in many locales).
- * Thousands separators are commas in groups of three ("12,345", "1,234.5"); a single comma with
- * exactly three digits after it is read as a thousands separator in a whole number and refused
- * as ambiguous otherwise ("1,200" could mean 1200 or 1.2). Everything else is refused: words,
- * "nan", "inf", exponents ("1e3"), hexadecimal ("0x10"), spaces inside the number. On failure
- * @error (CP_ERROR_INVALID) holds a clause to follow the value, e.g. "is not a number; write a
- * plain number such as 250.5". */
+/* Parses a plain decimal number as a Chinese keyboard types it: full-width digits, point, comma
+ * and minus (２５０．５, －５) count as their ASCII twins, the ideographic full stop 。 of Chinese
+ * punctuation mode as a point and the minus sign − as a minus; white space at either end is
+ * ignored, a leading + or - is allowed (the caller judges a negative value).
+ * The comma, one rule for the dialogs and the imports:
+ * - with a point, commas separate thousands in groups of three ("1,234.5");
+ * - several commas separate thousands in groups of three ("12,345,678");
+ * - a single comma and no point is a decimal comma ("250,5", "1,25", "1250,500"), unless one to
+ *   three digits stand before it and exactly three after it ("1,250"): that is a thousands
+ *   separator in a whole number (CP_NUMBER_WHOLE: households, a CSV's counts) and refused as
+ *   ambiguous in a decimal ("1,250" could mean 1250 or 1.250; the message says to write either).
+ * Everything else is refused: words, spaces inside the number, hexadecimal ("0x10"); "nan",
+ * "inf", "Infinity" and exponents ("1e3") with a message saying what they are. On failure @error
+ * (CP_ERROR_INVALID) holds a clause to follow the value, e.g. "is not a number; write a plain
+ * number such as 250.5". */
 gboolean cp_parse_number (const char *text, CpNumberFlags flags, double *out_value, GError **error);
 
 G_END_DECLS
