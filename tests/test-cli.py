@@ -121,7 +121,8 @@ class SampleCheck(unittest.TestCase):
 
     def test_shape(self):
         rep = self.report
-        self.assertEqual(list(rep), ["year", "standards", "communities", "summary"])
+        # The facility keys first, as before; each later domain adds its own key after them.
+        self.assertEqual(list(rep), ["year", "standards", "communities", "summary", "staff"])
         self.assertEqual(rep["year"], 2025)
         self.assertEqual(rep["standards"], {"area_per_100_households_m2": 30,
                                             "rural_building_min_m2": 200, "service_share_min": 0.8})

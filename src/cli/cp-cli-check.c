@@ -8,6 +8,7 @@
 #include "cp-cli.h"
 #include "cp-json.h"
 #include "cp-report-text.h"
+#include "cp-staff-store.h"
 
 typedef struct
 {
@@ -17,8 +18,8 @@ typedef struct
 
 /* Auxiliary functions */
 
-static guint
-display_width (const char *text)
+guint
+cp_cli_display_width (const char *text)
 {
   guint width = 0;
 
@@ -27,11 +28,10 @@ display_width (const char *text)
   return width;
 }
 
-/* Appends @text padded with spaces to @width terminal columns (CJK characters take two). */
-static void
-append_padded (GString *out, const char *text, guint width, gboolean right_align)
+void
+cp_cli_append_padded (GString *out, const char *text, guint width, gboolean right_align)
 {
-  guint used = display_width (text);
+  guint used = cp_cli_display_width (text);
   guint pad = used < width ? width - used : 0;
 
   if (right_align)
@@ -127,7 +127,7 @@ static void
 append_text_cells (TextState *state, const char *const *cells)
 {
   for (guint i = 0; i < G_N_ELEMENTS (text_columns); i++)
-    append_padded (state->out, cells[i], state->widths[i], text_columns[i].right);
+    cp_cli_append_padded (state->out, cells[i], state->widths[i], text_columns[i].right);
 }
 
 static gboolean
@@ -170,11 +170,11 @@ print_text_header (TextState *state, int year, const char *city)
   for (guint i = 0; i < G_N_ELEMENTS (text_columns); i++)
     {
       cells[i] = _(text_columns[i].header);
-      state->widths[i] = MAX (text_columns[i].min_width, display_width (cells[i]));
+      state->widths[i] = MAX (text_columns[i].min_width, cp_cli_display_width (cells[i]));
     }
   for (int kind = 0; kind < CP_N_COMMUNITY_KINDS; kind++)
     state->widths[KIND_COLUMN] = MAX (state->widths[KIND_COLUMN],
-                                      display_width (cp_vocabulary_display (
+                                      cp_cli_display_width (cp_vocabulary_display (
                                           cp_community_kinds, CP_N_COMMUNITY_KINDS, kind)));
   g_string_append_printf (state->out, _("Facility check of %s, %d\n\n"), city, year);
   append_text_cells (state, cells);
@@ -218,7 +218,79 @@ print_json_summary (GString *out, const CpCheckSummary *s)
   cp_json_append_fixed (out, cp_facility_check_summary_coverage_rate (s), 4);
   g_string_append (out, ", \"total_shortfall_m2\": ");
   cp_json_append_fixed (out, s->total_shortfall_m2, 1);
-  g_string_append (out, "}}\n");
+  g_string_append (out, "}");
+}
+
+/* The staff key: each problem of each person on the check day, and who is on duty then. */
+
+typedef struct
+{
+  GString *out;
+  CpPayParams params;
+  int year;
+  CpDate day;
+  gboolean first;
+  guint staff;
+  guint by_post[CP_N_POSTS];
+} StaffState;
+
+static gboolean
+print_staff_row (const CpStaffRow *row, gpointer user_data)
+{
+  StaffState *state = user_data;
+  CpStaffCheckInput input;
+  CpPayPerson person;
+
+  cp_staff_row_pay_person (row, &person);
+  if (cp_pay_is_paid (&person, state->day.year, state->day.month))
+    {
+      state->staff++;
+      state->by_post[row->staff->post]++;
+    }
+  cp_staff_row_check_input (row, &input);
+  CpStaffProblems problems = cp_staff_check (&state->params, &input, state->year, state->day);
+  if (problems == 0)
+    return TRUE;
+
+  g_autofree char *masked = cp_id_number_mask (row->staff->id_number);
+  for (guint i = 0; i < CP_N_STAFF_PROBLEMS; i++)
+    if (problems & (1u << i))
+      {
+        g_string_append (state->out, state->first ? "\n   {" : ",\n   {");
+        state->first = FALSE;
+        g_string_append (state->out, "\"id_masked\": ");
+        cp_json_append_string (state->out, masked);
+        g_string_append (state->out, ", \"name\": ");
+        cp_json_append_string (state->out, row->staff->name);
+        g_string_append (state->out, ", \"community\": ");
+        cp_json_append_string (state->out, row->community_code);
+        g_string_append_printf (state->out, ", \"problem\": \"%s\"}", cp_staff_problem_key (i));
+      }
+  if (state->out->len > 1 << 16)
+    {
+      fwrite (state->out->str, 1, state->out->len, stdout);
+      g_string_truncate (state->out, 0);
+    }
+  return TRUE;
+}
+
+static gboolean
+print_json_staff (GString *out, CpStore *store, int year, GError **error)
+{
+  StaffState state = { .out = out, .year = year, .first = TRUE };
+
+  state.day = cp_staff_check_day (year, cp_date_today ());
+  if (!cp_staff_store_get_params (store, year, &state.params, error))
+    return FALSE;
+  g_string_append (out, ",\n \"staff\": {\"problems\": [");
+  if (!cp_staff_store_each (store, year, NULL, print_staff_row, &state, error))
+    return FALSE;
+  g_string_append_printf (out, "],\n  \"summary\": {\"staff\": %u, \"by_post\": {", state.staff);
+  for (int post = 0; post < CP_N_POSTS; post++)
+    g_string_append_printf (out, "%s\"%s\": %u", post > 0 ? ", " : "", cp_posts[post].key,
+                            state.by_post[post]);
+  g_string_append (out, "}}}");
+  return TRUE;
 }
 
 /* Public API */
@@ -252,7 +324,12 @@ cp_cli_print_check (const char *path, int year, gboolean json)
                               &summary, NULL, &error))
     return cp_cli_data_error (error);
   if (json)
-    print_json_summary (out, &summary);
+    {
+      print_json_summary (out, &summary);
+      if (!print_json_staff (out, store, year, &error))
+        return cp_cli_data_error (error);
+      g_string_append (out, "}\n");
+    }
   else
     print_text_summary (out, &summary);
   fwrite (out->str, 1, out->len, stdout);

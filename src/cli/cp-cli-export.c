@@ -52,12 +52,12 @@ check_export_arguments (ExportKind kind, int argc, const char *out_path)
 
 static gboolean
 run_export (ExportKind kind, CpStore *store, const char *chart_name, int year,
-            const char *out_path, GError **error)
+            const CpWorkbookOptions *options, const char *out_path, GError **error)
 {
   switch (kind)
     {
     case EXPORT_WORKBOOK:
-      return cp_workbook_export (store, year, out_path, NULL, NULL, NULL, error);
+      return cp_workbook_export_full (store, year, out_path, options, NULL, NULL, NULL, error);
     case EXPORT_CHART:
       return cp_chart_export (store, chart_name, year, out_path, error);
     case EXPORT_SUMMARY:
@@ -73,13 +73,20 @@ cp_cli_export (int argc, char **argv)
   static const char *const kinds[] = { "workbook", "chart", "summary" };
   g_autofree char *year_text = NULL;
   g_autofree char *out_path = NULL;
+  g_autofree char *month_text = NULL;
+  gboolean desensitize = FALSE;
   int year = cp_cli_current_year ();
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out_path, N_("Write to OUT"), "OUT" },
     { "year", 0, 0, G_OPTION_ARG_STRING, &year_text, N_("Export year Y (default: this year)"),
       "Y" },
+    { "month", 0, 0, G_OPTION_ARG_STRING, &month_text,
+      N_("Pay sheet of month M (default: this month in this year, else December)"), "M" },
+    { "desensitize", 0, 0, G_OPTION_ARG_NONE, &desensitize,
+      N_("Leave identity numbers (masked), phones and birth dates out of the roster"), NULL },
     { NULL }
   };
+  CpWorkbookOptions options;
 
   if (!cp_cli_parse_options (_("workbook|chart|summary FILE [NAME] -o OUT"), entries, &argc, &argv))
     return CP_EXIT_USAGE;
@@ -100,10 +107,23 @@ cp_cli_export (int argc, char **argv)
     return cp_cli_usage_error (_("--year must be a year from %d to %d, not “%s”."), CP_YEAR_MIN,
                                CP_YEAR_MAX, year_text);
 
+  cp_workbook_options_init_default (&options);
+  options.desensitize = desensitize;
+  if (month_text != NULL)
+    {
+      gint64 month = 0;
+      if (!g_ascii_string_to_signed (month_text, 10, 1, 12, &month, NULL))
+        return cp_cli_usage_error (_("--month must be a month from 1 to 12, not “%s”."),
+                                   month_text);
+      options.month = (int) month;
+    }
+  if (kind != EXPORT_WORKBOOK && (month_text != NULL || desensitize))
+    return cp_cli_usage_error (_("--month and --desensitize apply only to export workbook."));
+
   g_autoptr (GError) error = NULL;
   g_autoptr (CpStore) store = cp_store_open (argv[2], CP_STORE_OPEN_DEFAULT, &error);
   if (store == NULL || !run_export (kind, store, kind == EXPORT_CHART ? argv[3] : NULL, year,
-                                    out_path, &error))
+                                    &options, out_path, &error))
     return cp_cli_data_error (error);
   return CP_EXIT_OK;
 }

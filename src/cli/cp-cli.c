@@ -28,6 +28,8 @@ static const struct
   { "init", cli_init },
   { "import", cli_import },
   { "check", cp_cli_check },
+  { "pay", cp_cli_pay },
+  { "advance", cp_cli_advance },
   { "export", cp_cli_export },
 };
 
@@ -136,7 +138,12 @@ print_help (void)
   g_print (_("community-planner import KIND FILE IN.csv          KIND: %s"), kinds);
   g_print ("\n");
   g_print ("  %s\n", _("community-planner check FILE [--year Y] [--json]   check the facility rules"));
-  g_print ("  %s\n", _("community-planner export workbook FILE -o OUT.xlsx [--year Y]"));
+  g_print ("  %s\n", _("community-planner pay FILE [--year Y] [--month M] [--json]   the month's "
+                       "pay sheet"));
+  g_print ("  %s\n", _("community-planner advance FILE [--year Y] [--json] [--apply]   levels "
+                       "on 1 January of Y+1"));
+  g_print ("  %s\n", _("community-planner export workbook FILE -o OUT.xlsx [--year Y] [--month M] "
+                       "[--desensitize]"));
   g_print ("  ");
   g_print (_("community-planner export chart FILE %s -o OUT.png|svg|pdf [--year Y]"), charts);
   g_print ("\n");

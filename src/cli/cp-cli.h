@@ -39,4 +39,13 @@ int cp_cli_current_year (void);
 /* Parses --year's value; FALSE when not a year in range. */
 gboolean cp_cli_parse_year (const char *text, int *out_year);
 
+/* Terminal columns of @text (CJK characters take two). */
+guint cp_cli_display_width (const char *text);
+/* Appends @text padded with spaces to @width terminal columns, then one space. */
+void cp_cli_append_padded (GString *out, const char *text, guint width, gboolean right_align);
+
+/* pay and advance; in cp-cli-staff.c. */
+int cp_cli_pay (int argc, char **argv);
+int cp_cli_advance (int argc, char **argv);
+
 G_END_DECLS

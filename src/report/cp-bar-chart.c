@@ -474,7 +474,9 @@ paint_bar_values (cairo_t *cr, PangoContext *context, const CpBarChart *data,
     {
       const CpBarChartBar *bar = &g_array_index (data->bars, CpBarChartBar, i);
       double top = cp_bar_chart_value_y (layout, bar->empty ? 0.0 : bar->value);
-      g_autofree char *text = bar->empty ? g_strdup ("—") : g_strdup_printf ("%.1f", bar->value);
+      g_autofree char *text = bar->empty ? g_strdup ("—")
+                                         : g_strdup_printf (data->whole_values ? "%.0f" : "%.1f",
+                                                            bar->value);
       paint_bar_value (cr, context, layout, i, text, top, cp_bar_chart_bar_is_below (data, i));
     }
 }

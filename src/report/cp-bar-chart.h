@@ -28,6 +28,7 @@ typedef struct
   char *below_label;     /* legend of a bar below it */
   char *reference_label; /* legend of the reference line, e.g. "标准 30 平方米/百户" */
   double reference;      /* the reference value, e.g. 30 */
+  gboolean whole_values; /* values shown without a decimal (counts); FALSE: one decimal */
   GArray *bars;          /* CpBarChartBar */
 } CpBarChart;
 

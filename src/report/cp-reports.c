@@ -7,9 +7,12 @@
 #include "cp-error.h"
 #include "cp-facility-chart.h"
 #include "cp-reports.h"
+#include "cp-staff-chart.h"
 
 static const CpChartKind charts[] = {
   { "facilities", cp_facility_chart_export },
+  { "staff-levels", cp_staff_chart_export_levels },
+  { "pay-cost", cp_staff_chart_export_pay_cost },
   { NULL, NULL },
 };
 

@@ -77,7 +77,7 @@ cp_xlsx_get_format (CpXlsx *xlsx, CpXlsxFormat format)
 static void
 add_formats (CpXlsx *xlsx)
 {
-  static const char *const number_formats[] = { NULL, "0", "0.0", "0.0%" };
+  static const char *const number_formats[] = { NULL, "0", "0.0", "0.0%", "#,##0.00" };
   lxw_format **f = xlsx->formats;
 
   /* Plain text keeps the default format (NULL): libxlsxwriter hashes the whole format on every
@@ -87,7 +87,7 @@ add_formats (CpXlsx *xlsx)
   if (xlsx->err != LXW_NO_ERROR)
     return;
 
-  for (int i = CP_XLSX_TEXT; i <= CP_XLSX_RATE; i++)
+  for (int i = CP_XLSX_TEXT; i <= CP_XLSX_MONEY; i++)
     {
       if (number_formats[i] != NULL)
         {

@@ -20,10 +20,12 @@ typedef enum
   CP_XLSX_COUNT,   /* 0 */
   CP_XLSX_DECIMAL, /* 0.0 */
   CP_XLSX_RATE,    /* 0.0% */
+  CP_XLSX_MONEY,   /* #,##0.00 (yuan) */
   CP_XLSX_TOTAL_TEXT,
   CP_XLSX_TOTAL_COUNT,
   CP_XLSX_TOTAL_DECIMAL,
   CP_XLSX_TOTAL_RATE,
+  CP_XLSX_TOTAL_MONEY,
   CP_XLSX_TITLE,  /* large, bold, centred */
   CP_XLSX_NOTE,   /* grey */
   CP_XLSX_HEADER, /* bold, shaded, boxed, wrapped, centred */

@@ -7,6 +7,7 @@
 #include "cp-facility-check.h"
 #include "cp-facility-summary.h"
 #include "cp-report-text.h"
+#include "cp-staff-summary.h"
 
 #define CHART_ASPECT 0.62
 
@@ -57,6 +58,7 @@ struct _CpSummary
   CpBarChart *chart;
   GArray *shortfalls; /* Shortfall, largest first, at most CP_SUMMARY_SHORTFALL_LIMIT */
   guint n_short;      /* communities that break the area rule */
+  CpStaffFigures *staff; /* the 社工岗 section's figures */
   CpDocument *document;
 };
 
@@ -138,8 +140,11 @@ gather (CpSummary *summary, CpStore *store, GCancellable *cancellable, GError **
                                                          &summary->totals.standards,
                                                          summary->year);
   CpStandards unused;
-  return cp_facility_store_get_standards (store, summary->year, &unused, &summary->standards_source,
-                                          error);
+  if (!cp_facility_store_get_standards (store, summary->year, &unused, &summary->standards_source,
+                                        error))
+    return FALSE;
+  summary->staff = cp_staff_figures_new (store, summary->year, cancellable, error);
+  return summary->staff != NULL;
 }
 
 /* Table cells */
@@ -316,6 +321,8 @@ build_content (CpSummary *summary)
   cp_document_add_table (d, township_columns, G_N_ELEMENTS (township_columns),
                          summary->townships->len, TRUE, township_cell, summary);
   add_shortfall_list (summary);
+  /* Nothing when nobody is on the roster. */
+  cp_staff_summary_add_section (d, summary->staff, _("5. Community workers (社工岗)"));
   /* The signatures close the text: they never stand alone on the last page. */
   cp_document_keep_with_next (d);
   cp_document_add_signatures (d);
@@ -363,6 +370,7 @@ cp_summary_free (CpSummary *summary)
   g_clear_pointer (&summary->townships, g_array_unref);
   g_clear_pointer (&summary->chart, cp_bar_chart_free);
   g_clear_pointer (&summary->shortfalls, g_array_unref);
+  g_clear_pointer (&summary->staff, cp_staff_figures_free);
   g_free (summary);
 }
 

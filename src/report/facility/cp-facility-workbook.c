@@ -7,6 +7,7 @@
 #include "cp-facility-workbook-private.h"
 #include "cp-region-store.h"
 #include "cp-report-text.h"
+#include "cp-staff-workbook.h"
 #include "cp-xlsx.h"
 
 /* The sheet names stay Chinese in every locale: readers refer to sheets by name (links and
@@ -388,6 +389,12 @@ write_workbook (Writer *w, CpStore *store, int year, GError **error)
   if (!write_detail_sheets (w, store, year, &summary, error))
     return FALSE;
 
+  /* The staff sheets after the facility ones, whose golden cells stay as they were. */
+  int month = w->options->month != 0 ? w->options->month : cp_staff_report_default_month (year);
+  if (!cp_staff_workbook_write (w->xlsx, store, year, month, w->options->desensitize,
+                                w->options->max_rows_per_sheet, w->cancellable, error))
+    return FALSE;
+
   g_autoptr (GArray) townships = cp_township_totals_finish (g_steal_pointer (&w->totals));
   g_autofree char *note_text = make_note (store, &summary);
   write_summary_sheet (w->xlsx, summary_sheet, title, note_text, townships, &summary);
@@ -452,6 +459,7 @@ cp_workbook_export_full (CpStore *store,
   g_return_val_if_fail (options->max_rows_per_sheet >= 2
                             && options->max_rows_per_sheet <= CP_WORKBOOK_MAX_ROWS,
                         FALSE);
+  g_return_val_if_fail (options->month >= 0 && options->month <= 12, FALSE);
 
   if (g_cancellable_is_cancelled (cancellable))
     return set_cancelled_error (error);
