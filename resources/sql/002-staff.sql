@@ -3,7 +3,9 @@
 -- per year, the annual grade, service agreements and the pay parameters per year.
 -- CHECK constraints mirror the rules in src/core/staff (cp_staff_validate, cp_post_check_level,
 -- cp_pay_params_validate); the ranges that depend on a year's parameters (a post's levels) are
--- checked in C. Dates are TEXT 'YYYY-MM-DD'; birth date and gender come from the identity number.
+-- checked in C. Dates are TEXT 'YYYY-MM-DD', days of the calendar: date(x, '+0 days') IS x (date(x)
+-- alone takes 2023-02-30 as it is; a modifier moves it to 03-02). Birth date and gender come from
+-- the identity number.
 
 CREATE TABLE staff (
   id                    INTEGER PRIMARY KEY,
@@ -21,11 +23,12 @@ CREATE TABLE staff (
   qualification         TEXT NOT NULL DEFAULT 'none'
                           CHECK (qualification IN ('none', 'assistant', 'social_worker',
                                                    'senior')),
-  work_start            TEXT NOT NULL CHECK (date(work_start) IS work_start),
-  service_start         TEXT NOT NULL CHECK (date(service_start) IS service_start),
+  work_start            TEXT NOT NULL CHECK (date(work_start, '+0 days') IS work_start),
+  service_start         TEXT NOT NULL CHECK (date(service_start, '+0 days') IS service_start),
   status                TEXT NOT NULL DEFAULT 'active'
                           CHECK (status IN ('active', 'left', 'retired')),
-  status_date           TEXT CHECK (status_date IS NULL OR date(status_date) IS status_date),
+  status_date           TEXT CHECK (status_date IS NULL
+                                   OR date(status_date, '+0 days') IS status_date),
   grid_role             TEXT NOT NULL DEFAULT 'none'
                           CHECK (grid_role IN ('none', 'leader', 'building', 'unit')),
   phone                 TEXT NOT NULL DEFAULT '' CHECK (length(phone) <= 20),
@@ -33,8 +36,14 @@ CREATE TABLE staff (
                           CHECK (special_deduction_fen BETWEEN 0 AND 10000000),
   -- The search by the last 4 characters of the identity number (the window's search box).
   id_last4              TEXT GENERATED ALWAYS AS (substr(id_number, 15, 4)) VIRTUAL,
-  -- A status date only for 离职/退休.
-  CHECK (status <> 'active' OR status_date IS NULL)
+  -- A status date for 离职/退休 only, not before the service start; work and service start after
+  -- the birth date (characters 7–14 of the identity number).
+  CHECK ((status = 'active') = (status_date IS NULL)),
+  CHECK (status_date IS NULL OR status_date >= service_start),
+  CHECK (work_start > substr(id_number, 7, 4) || '-' || substr(id_number, 11, 2) || '-'
+                      || substr(id_number, 13, 2)),
+  CHECK (service_start > substr(id_number, 7, 4) || '-' || substr(id_number, 11, 2) || '-'
+                         || substr(id_number, 13, 2))
 ) STRICT;
 -- The roster's order within a community (post, then identity number): the one-pass reading of a
 -- year walks township → community → this index, so it needs no sort.
@@ -63,8 +72,8 @@ CREATE TABLE staff_grade (
 CREATE TABLE staff_agreement (
   id         INTEGER PRIMARY KEY,
   staff_id   INTEGER NOT NULL REFERENCES staff (id) ON DELETE CASCADE,
-  start_date TEXT NOT NULL CHECK (date(start_date) IS start_date),
-  end_date   TEXT CHECK (end_date IS NULL OR (date(end_date) IS end_date
+  start_date TEXT NOT NULL CHECK (date(start_date, '+0 days') IS start_date),
+  end_date   TEXT CHECK (end_date IS NULL OR (date(end_date, '+0 days') IS end_date
                                               AND end_date >= start_date)),
   UNIQUE (staff_id, start_date)
 ) STRICT;
