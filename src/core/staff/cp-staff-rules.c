@@ -66,7 +66,8 @@ cp_id_number_check (const char *text, CpDate today, CpDate *out_birth, CpGender 
     return cp_set_error (error, CP_ERROR_INVALID,
                          _("the identity number is empty; enter its 18 characters"));
 
-  glong length = g_utf8_validate (text, -1, NULL) ? g_utf8_strlen (text, -1) : (glong) strlen (text);
+  glong length = g_utf8_validate (text, -1, NULL) ? g_utf8_strlen (text, -1)
+                                                  : (glong) strlen (text);
 
   if (length != CP_ID_NUMBER_LENGTH)
     return cp_set_error (error, CP_ERROR_INVALID,
@@ -165,7 +166,7 @@ cp_post_check_level (const CpPayParams *params, CpStaffPost post, int level, GEr
       if (level == 0)
         return TRUE;
       return cp_set_error (error, CP_ERROR_INVALID,
-                           _("a %s has no level; leave the level empty"), name);
+                           _("a public-welfare post has no level; leave the level empty"));
     }
   cp_post_level_range (params, post, &min, &max);
   if (level >= min && level <= max)

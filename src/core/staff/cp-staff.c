@@ -193,13 +193,10 @@ is_blank (const char *text)
 }
 
 static gboolean
-check_text (const char *text, const char *field, int max_chars, gboolean required,
-            GError **error)
+check_text (const char *text, const char *field, int max_chars, GError **error)
 {
   g_autoptr (GError) local = NULL;
 
-  if (required && is_blank (text))
-    return cp_set_error (error, CP_ERROR_INVALID, _("%s: enter it; it may not be empty."), field);
   if (text == NULL)
     return TRUE;
   if (!cp_text_check (text, -1, &local))
@@ -214,7 +211,7 @@ check_text (const char *text, const char *field, int max_chars, gboolean require
 static gboolean
 check_phone (const char *phone, GError **error)
 {
-  if (!check_text (phone, _("Phone"), CP_STAFF_PHONE_MAX_CHARS, FALSE, error))
+  if (!check_text (phone, _("Phone"), CP_STAFF_PHONE_MAX_CHARS, error))
     return FALSE;
   for (const char *p = phone; p != NULL && *p != '\0'; p++)
     if (!g_ascii_isdigit (*p) && strchr (" +-()", *p) == NULL)
@@ -282,8 +279,8 @@ check_dates (const CpStaff *s, CpDate birth, CpDate today, GError **error)
 {
   if (!check_date (s->work_start, _("Work start"), today, error)
       || !check_order (s->work_start, _("Work start"), birth, _("birth date"), TRUE, error)
-      || !check_date (s->service_start, _("Community service start"), today, error)
-      || !check_order (s->service_start, _("Community service start"), birth, _("birth date"),
+      || !check_date (s->service_start, _("Service start"), today, error)
+      || !check_order (s->service_start, _("Service start"), birth, _("birth date"),
                        TRUE, error))
     return FALSE;
   if (s->status == CP_STAFF_ACTIVE)
@@ -309,12 +306,15 @@ cp_staff_validate (const CpStaff *staff, CpDate today, GError **error)
 
   if (!cp_id_number_check (staff->id_number, today, &birth, NULL, &local))
     return cp_set_error (error, CP_ERROR_INVALID, _("Identity number: %s"), local->message);
-  if (!check_text (staff->name, _("Name"), CP_STAFF_NAME_MAX_CHARS, TRUE, error)
-      || !check_text (staff->role, _("Role"), CP_STAFF_ROLE_MAX_CHARS, FALSE, error)
+  if (is_blank (staff->name))
+    return cp_set_error (error, CP_ERROR_INVALID, _("Name: enter the person's name."));
+  if (!check_text (staff->name, C_("person", "Name"), CP_STAFF_NAME_MAX_CHARS, error)
+      || !check_text (staff->role, _("Role"), CP_STAFF_ROLE_MAX_CHARS, error)
       || !check_phone (staff->phone, error) || !check_enums (staff, error)
       || !check_dates (staff, birth, today, error))
     return FALSE;
-  if (staff->special_deduction_fen < 0 || staff->special_deduction_fen > CP_SPECIAL_DEDUCTION_MAX_FEN)
+  if (staff->special_deduction_fen < 0
+      || staff->special_deduction_fen > CP_SPECIAL_DEDUCTION_MAX_FEN)
     return cp_set_error (error, CP_ERROR_INVALID,
                          _("Special additional deduction: enter 0 to %d yuan a month."),
                          (int) (CP_SPECIAL_DEDUCTION_MAX_FEN / 100));
@@ -425,7 +425,8 @@ check_order_of (const CpPayParams *params, CpPayParam low, CpPayParam high, GErr
   g_autofree char *low_text = format_value (params->value[low]);
   g_autofree char *high_text = format_value (params->value[high]);
 
-  return cp_set_error (error, CP_ERROR_INVALID, _("%s (%s) is above %s (%s); lower it or raise %s."),
+  return cp_set_error (error, CP_ERROR_INVALID,
+                       _("%s (%s) is above %s (%s); lower it or raise %s."),
                        cp_pay_params_info[low].key, low_text, cp_pay_params_info[high].key,
                        high_text, cp_pay_params_info[high].key);
 }
