@@ -523,6 +523,42 @@ test_slip_staff_probation (void)
   g_assert_cmpint (s.pay_level, ==, 1);
 }
 
+/* Probation ends in the middle of the year: the months before and after differ, and the
+ * cumulative tax adds both. */
+static void
+test_slip_probation_ends (void)
+{
+  CpPayParams params;
+  CpPaySlip s;
+  CpPayPerson p = person (CP_POST_MEMBER, 14, CP_GRADE_EXCELLENT, D (2025, 7, 1));
+
+  cp_pay_params_init_default (&params, 2026);
+  /* January to June 2026 at level 13: the member of test_slip_member_december, gross
+   * 10,494.00, taxable 3,132.85 a month. From July at level 14 (2.30): standard 10,350, base
+   * 7,245.00, performance 10,350 × 0.3 × 1.2 = 3,726.00, gross 10,971.00; employee 8% 877.68,
+   * 2% 219.42, 0.5% 54.855 → 54.86, 12% 1,316.52 = 2,468.48; taxable 10,971.00 − 5,000
+   * − 2,468.48 = 3,502.52 a month. */
+  g_assert_true (cp_pay_slip (&params, &p, 2026, 6, &s));
+  g_assert_true (s.probation);
+  g_assert_cmpint (s.gross, ==, 1049400);
+  g_assert_true (cp_pay_slip (&params, &p, 2026, 12, &s));
+  g_assert_false (s.probation);
+  g_assert_cmpint (s.pay_level, ==, 14);
+  g_assert_cmpint (s.base, ==, 724500);
+  g_assert_cmpint (s.performance, ==, 372600);
+  g_assert_cmpint (s.gross, ==, 1097100);
+  g_assert_cmpint (s.employee_total, ==, 246848);
+  /* To December: 6 × 3,132.85 + 6 × 3,502.52 = 18,797.10 + 21,015.12 = 39,812.22; × 10%
+   * − 2,520 = 1,461.22. To November: 18,797.10 + 5 × 3,502.52 = 36,309.70 → 3,630.97 − 2,520
+   * = 1,110.97. December: 350.25; net 10,971.00 − 2,468.48 − 350.25 = 8,152.27. */
+  g_assert_cmpint (s.taxable_to_date, ==, 3981222);
+  g_assert_cmpint (s.tax_to_date, ==, 146122);
+  g_assert_cmpint (s.income_tax, ==, 35025);
+  g_assert_cmpint (s.net, ==, 815227);
+  g_assert_true (cp_pay_slip (&params, &p, 2026, 11, &s));
+  g_assert_cmpint (s.tax_to_date, ==, 111097);
+}
+
 /* A public-welfare post: the fixed pay, below the contribution floor. */
 static void
 test_slip_welfare_floor (void)
@@ -1038,6 +1074,7 @@ main (int argc, char **argv)
   g_test_add_func ("/staff-rules/slip-head", test_slip_head);
   g_test_add_func ("/staff-rules/slip-member-december", test_slip_member_december);
   g_test_add_func ("/staff-rules/slip-staff-probation", test_slip_staff_probation);
+  g_test_add_func ("/staff-rules/slip-probation-ends", test_slip_probation_ends);
   g_test_add_func ("/staff-rules/slip-welfare-floor", test_slip_welfare_floor);
   g_test_add_func ("/staff-rules/slip-ceiling", test_slip_ceiling);
   g_test_add_func ("/staff-rules/slip-allowance", test_slip_allowance);

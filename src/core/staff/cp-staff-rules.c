@@ -71,7 +71,7 @@ cp_id_number_check (const char *text, CpDate today, CpDate *out_birth, CpGender 
 
   if (length != CP_ID_NUMBER_LENGTH)
     return cp_set_error (error, CP_ERROR_INVALID,
-                         _("the identity number has %ld characters; it has 18: 17 digits and a "
+                         _("the identity number has %ld characters; it needs 18: 17 digits and a "
                            "check character"),
                          length);
   for (int i = 0; i < 17; i++)
@@ -329,11 +329,20 @@ static const CpPayParam allowances[CP_N_QUALIFICATIONS] = {
   [CP_QUALIFICATION_SENIOR] = CP_PARAM_ALLOWANCE_SENIOR,
 };
 
-/* The level pay is computed at: the person's, one lower in the first 12 months of community
- * service (months service start … service start + 11) but not below the post's lowest. A
- * leveled post without a level is paid at the post's lowest (the check reports it). */
+/* Whether month @month of @year is one of the first 12 months of community service (months
+ * service start … service start + 11). */
+static gboolean
+in_probation (const CpPayPerson *person, int year, int month)
+{
+  return month_index (year, month)
+         - month_index (person->service_start.year, person->service_start.month)
+         < 12;
+}
+
+/* The level pay is computed at: the person's, one lower in probation but not below the post's
+ * lowest. A leveled post without a level is paid at the post's lowest (the check reports it). */
 static void
-set_pay_level (const CpPayParams *params, const CpPayPerson *person, int year, int month,
+set_pay_level (const CpPayParams *params, const CpPayPerson *person, gboolean probation,
                CpPaySlip *slip)
 {
   int min, max;
@@ -341,10 +350,8 @@ set_pay_level (const CpPayParams *params, const CpPayPerson *person, int year, i
   cp_post_level_range (params, person->post, &min, &max);
   slip->level = person->level;
   slip->pay_level = person->level != 0 ? person->level : min;
-  slip->probation = month_index (year, month)
-                    - month_index (person->service_start.year, person->service_start.month)
-                    < 12;
-  if (slip->probation && slip->pay_level > min)
+  slip->probation = probation;
+  if (probation && slip->pay_level > min)
     slip->pay_level--;
   slip->pay_level = CLAMP (slip->pay_level, CP_LEVEL_MIN, CP_LEVEL_MAX);
 }
@@ -401,17 +408,16 @@ set_contributions (const CpPayParams *params, CpPaySlip *slip)
     }
 }
 
-/* Everything of the month but the income tax. */
+/* Everything of a month's pay but the income tax, in or out of probation: within a year a
+ * person's months differ in nothing else. */
 static void
-month_pay (const CpPayParams *params, const CpPayPerson *person, int year, int month,
+month_pay (const CpPayParams *params, const CpPayPerson *person, gboolean probation,
            CpPaySlip *slip)
 {
   memset (slip, 0, sizeof *slip);
-  slip->year = year;
-  slip->month = month;
   if (cp_post_has_levels (person->post))
     {
-      set_pay_level (params, person, year, month, slip);
+      set_pay_level (params, person, probation, slip);
       set_leveled_pay (params, person, slip);
     }
   else
@@ -437,21 +443,36 @@ cp_pay_slip (const CpPayParams *params, const CpPayPerson *person, int year, int
     return FALSE;
 
   /* Cumulative withholding over the months of the year the person is paid in, up to @month:
-   * each month withholds the tax on the income to date less what earlier months withheld. */
-  gint64 income = 0, withheld = 0;
+   * each month withholds the tax on the income to date less what earlier months withheld. A
+   * month's pay is one of two (in probation or not), each worked out once. */
+  gboolean leveled = cp_post_has_levels (person->post);
+  CpPaySlip pay[2];
+  gboolean done[2] = { FALSE, FALSE };
+  gint64 income = 0, withheld = 0, taxable = 0, tax_to_date = 0, tax = 0;
 
   for (int m = 1; m <= month; m++)
     {
       if (!cp_pay_is_paid (person, year, m))
         continue;
-      month_pay (params, person, year, m, out);
-      income += out->gross - TAX_THRESHOLD_FEN - out->employee_total
+
+      int p = leveled && in_probation (person, year, m);
+
+      if (!done[p])
+        month_pay (params, person, p, &pay[p]);
+      done[p] = TRUE;
+      income += pay[p].gross - TAX_THRESHOLD_FEN - pay[p].employee_total
                 - person->special_deduction_fen;
-      out->taxable_to_date = MAX (0, income);
-      out->tax_to_date = cp_income_tax_on (out->taxable_to_date);
-      out->income_tax = MAX (0, out->tax_to_date - withheld);
-      withheld += out->income_tax;
+      taxable = MAX (0, income);
+      tax_to_date = cp_income_tax_on (taxable);
+      tax = MAX (0, tax_to_date - withheld);
+      withheld += tax;
     }
+  *out = pay[leveled && in_probation (person, year, month)];
+  out->year = year;
+  out->month = month;
+  out->taxable_to_date = taxable;
+  out->tax_to_date = tax_to_date;
+  out->income_tax = tax;
   out->net = out->gross - out->employee_total - out->income_tax;
   return TRUE;
 }
