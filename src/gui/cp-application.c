@@ -6,6 +6,7 @@
 #include "cp-application.h"
 #include "cp-facility-page.h"
 #include "cp-gui-resources.h"
+#include "cp-staff-page.h"
 #include "cp-window.h"
 
 struct _CpApplication
@@ -114,6 +115,7 @@ cp_application_activate (GApplication *application)
       window = GTK_WINDOW (cp_window_new (GTK_APPLICATION (application)));
       /* The pages, one a domain, in the order of the switcher. */
       cp_window_add_page (CP_WINDOW (window), cp_facility_page_new ());
+      cp_window_add_page (CP_WINDOW (window), cp_staff_page_new ());
       gtk_window_present (window);
       cp_window_open (CP_WINDOW (window), path);
       return;
