@@ -501,18 +501,36 @@ static const struct
   "WHERE (?2 = 0 OR c.township_id = ?2) AND (?3 IS NULL OR c.code LIKE ?3 ESCAPE '\\' "            \
   "OR c.name LIKE ?3 ESCAPE '\\') "
 
+/* With @decide, the columns after the id are what cp_facility_rules_check() needs (read by
+ * read_list_result()). */
+#define LIST_DECIDE_COLUMNS                                                                        \
+  ", c.kind = 'rural', c.relocation_site, " CP_HOUSEHOLDS_IN_YEAR_SQL ("c.id", "?1")               \
+  ", f.counted, f.area, f.smallest, f.share, f.offices, f.unregistered "
+
 static char *
-list_sql (CpCommunitySort sort, gboolean descending)
+list_sql (CpCommunitySort sort, gboolean descending, gboolean decide)
 {
-  if (sort >= CP_COMMUNITY_SORT_NATURAL)
-    return g_strdup ("SELECT c.id " LIST_FROM LIST_WHERE "ORDER BY t.code, c.code");
+  gboolean tally = decide || (sort < CP_COMMUNITY_SORT_NATURAL && sort_keys[sort].needs_tally);
+
   /* Composed of the fixed fragments above only; every value is bound. */
-  return g_strconcat (sort_keys[sort].needs_tally
-                          ? "WITH tally AS (" TALLY_SQL " GROUP BY community_id) "
-                          : "",
-                      "SELECT c.id " LIST_FROM, sort_keys[sort].needs_tally ? LIST_TALLY : "",
-                      LIST_WHERE, "ORDER BY ", sort_keys[sort].expression,
-                      descending ? " DESC" : " ASC", ", t.code, c.code", NULL);
+  return g_strconcat (tally ? "WITH tally AS (" TALLY_SQL " GROUP BY community_id) " : "",
+                      "SELECT c.id", decide ? LIST_DECIDE_COLUMNS : " ", LIST_FROM,
+                      tally ? LIST_TALLY : "", LIST_WHERE, "ORDER BY ",
+                      sort < CP_COMMUNITY_SORT_NATURAL ? sort_keys[sort].expression : "t.code",
+                      sort < CP_COMMUNITY_SORT_NATURAL ? (descending ? " DESC" : " ASC") : "",
+                      sort < CP_COMMUNITY_SORT_NATURAL ? ", t.code, c.code" : ", c.code", NULL);
+}
+
+/* The result of a row of list_sql (@decide TRUE) under @standards. */
+static void
+read_list_result (sqlite3_stmt *stmt, const CpStandards *standards, CpCommunityResult *result)
+{
+  CpFacilityTally tally;
+
+  read_tally (stmt, 4, &tally);
+  cp_facility_rules_check (sqlite3_column_int (stmt, 1) ? CP_COMMUNITY_RURAL : CP_COMMUNITY_URBAN,
+                           sqlite3_column_int (stmt, 2) != 0, sqlite3_column_int64 (stmt, 3),
+                           &tally, standards, result);
 }
 
 /* "%@search%" for LIKE with '\' escaping, or NULL for no search. */
@@ -533,6 +551,67 @@ like_pattern (const char *search)
 }
 
 gboolean
+cp_facility_store_filter_community_ids (CpStore *store,
+                                        int year,
+                                        const CpCommunityFilter *filter,
+                                        CpCommunitySort sort,
+                                        gboolean descending,
+                                        GArray *out_ids,
+                                        CpCommunityTotals *out_totals,
+                                        GError **error)
+{
+  CpStandards standards;
+
+  g_return_val_if_fail (store != NULL && filter != NULL && out_ids != NULL, FALSE);
+
+  if (out_totals != NULL)
+    *out_totals = (CpCommunityTotals){ 0 };
+  if (!cp_facility_store_get_standards (store, year, &standards, NULL, error)
+      || !register_check_value (store, error))
+    return FALSE;
+  /* Deciding every community costs the tally of every facility: only when asked for. */
+  gboolean decide = filter->failing != 0 || out_totals != NULL;
+  g_autofree char *sql = list_sql (sort, descending, decide);
+  g_autofree char *pattern = like_pattern (filter->search);
+  g_autoptr (sqlite3_stmt) stmt = cp_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, year);
+  sqlite3_bind_int64 (stmt, 2, filter->township_id);
+  sqlite3_bind_text (stmt, 3, pattern, -1, SQLITE_STATIC);
+  sqlite3_bind_double (stmt, 4, standards.area_per_100_households_m2);
+  sqlite3_bind_double (stmt, 5, standards.rural_building_min_m2);
+  sqlite3_bind_double (stmt, 6, standards.service_share_min);
+  int rc;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      if (decide)
+        {
+          CpCommunityResult result;
+          read_list_result (stmt, &standards, &result);
+          if (out_totals != NULL)
+            {
+              out_totals->matched++;
+              if (result.violations == 0)
+                out_totals->compliant++;
+              else
+                out_totals->failing++;
+              out_totals->shortfall_m2 += result.shortfall_m2;
+            }
+          if (filter->failing != 0 && (result.violations & filter->failing) == 0)
+            continue;
+        }
+      g_array_append_val (out_ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    return cp_store_set_sqlite_error (store, _("Cannot list the communities"), error);
+  if (out_totals != NULL)
+    out_totals->shortfall_m2 = cp_round1 (out_totals->shortfall_m2);
+  return TRUE;
+}
+
+gboolean
 cp_facility_store_list_community_ids (CpStore *store,
                                       int year,
                                       gint64 township_id,
@@ -542,33 +621,10 @@ cp_facility_store_list_community_ids (CpStore *store,
                                       GArray *out_ids,
                                       GError **error)
 {
-  CpStandards standards;
+  CpCommunityFilter filter = { township_id, search, 0 };
 
-  g_return_val_if_fail (store != NULL && out_ids != NULL, FALSE);
-
-  if (!cp_facility_store_get_standards (store, year, &standards, NULL, error)
-      || !register_check_value (store, error))
-    return FALSE;
-  g_autofree char *sql = list_sql (sort, descending);
-  g_autofree char *pattern = like_pattern (search);
-  g_autoptr (sqlite3_stmt) stmt = cp_store_prepare (store, sql, error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int (stmt, 1, year);
-  sqlite3_bind_int64 (stmt, 2, township_id);
-  sqlite3_bind_text (stmt, 3, pattern, -1, SQLITE_STATIC);
-  sqlite3_bind_double (stmt, 4, standards.area_per_100_households_m2);
-  sqlite3_bind_double (stmt, 5, standards.rural_building_min_m2);
-  sqlite3_bind_double (stmt, 6, standards.service_share_min);
-  int rc;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (out_ids, id);
-    }
-  if (rc != SQLITE_DONE)
-    return cp_store_set_sqlite_error (store, _("Cannot list the communities"), error);
-  return TRUE;
+  return cp_facility_store_filter_community_ids (store, year, &filter, sort, descending, out_ids,
+                                                 NULL, error);
 }
 
 static char *

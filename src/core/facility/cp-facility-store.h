@@ -93,6 +93,40 @@ gboolean cp_facility_store_list_community_ids (CpStore *store,
                                                GArray *out_ids,
                                                GError **error);
 
+/* Which communities the window's list shows in a year. */
+typedef struct
+{
+  gint64 township_id;   /* 0 for all */
+  const char *search;   /* code or name contains it (plain text); NULL or "" for all */
+  CpViolations failing; /* 0 for all; else those breaking at least one of these rules (all the
+                         * rules' bits: every community that falls short) */
+} CpCommunityFilter;
+
+/* The communities of a filter's township and search, whatever its rules: how many, how many
+ * pass and fall short, and their shortfalls added up (to 0.1 m²). */
+typedef struct
+{
+  guint matched;
+  guint compliant;
+  guint failing;
+  double shortfall_m2;
+} CpCommunityTotals;
+
+#define CP_ALL_RULES ((CpViolations) ((1u << CP_N_RULES) - 1))
+
+/* Like cp_facility_store_list_community_ids() for @filter: the township and search are
+ * conditions of the query, the rules are decided by cp_facility_rules_check() on the rows it
+ * returns (the same call as the check, so the list never disagrees with it). @out_totals
+ * (optional) gets the totals of the township and search. */
+gboolean cp_facility_store_filter_community_ids (CpStore *store,
+                                                 int year,
+                                                 const CpCommunityFilter *filter,
+                                                 CpCommunitySort sort,
+                                                 gboolean descending,
+                                                 GArray *out_ids,
+                                                 CpCommunityTotals *out_totals,
+                                                 GError **error);
+
 /* Called once per community found, with its index in the ids asked for; the row's strings live
  * until the callback returns. */
 typedef void (*CpCommunityRowFunc) (guint index, const CpCheckRow *row, gpointer user_data);

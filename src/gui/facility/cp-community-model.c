@@ -11,6 +11,8 @@ struct _CpCommunityModel
   int year;
   gint64 township_id;
   char *search; /* or NULL */
+  CpViolations failing;
+  CpCommunityTotals totals;
   CpColumn sort_column;
   gboolean descending;
 };
@@ -54,9 +56,11 @@ cp_community_model_list_ids (CpSqlListModel *model, CpStore *store, GArray *ids,
 {
   CpCommunityModel *self = CP_COMMUNITY_MODEL (model);
 
-  return cp_facility_store_list_community_ids (store, self->year, self->township_id, self->search,
-                                               (CpCommunitySort) self->sort_column,
-                                               self->descending, ids, error);
+  CpCommunityFilter filter = { self->township_id, self->search, self->failing };
+
+  return cp_facility_store_filter_community_ids (store, self->year, &filter,
+                                                 (CpCommunitySort) self->sort_column,
+                                                 self->descending, ids, &self->totals, error);
 }
 
 /* GObject overrides */
@@ -120,6 +124,20 @@ cp_community_model_set_filter (CpCommunityModel *self, gint64 township_id, const
   self->township_id = township_id;
   g_free (self->search);
   self->search = search != NULL && *search != '\0' ? g_strdup (search) : NULL;
+}
+
+void
+cp_community_model_set_failing (CpCommunityModel *self, CpViolations failing)
+{
+  g_return_if_fail (CP_IS_COMMUNITY_MODEL (self));
+  self->failing = failing;
+}
+
+const CpCommunityTotals *
+cp_community_model_get_totals (CpCommunityModel *self)
+{
+  g_return_val_if_fail (CP_IS_COMMUNITY_MODEL (self), NULL);
+  return &self->totals;
 }
 
 void

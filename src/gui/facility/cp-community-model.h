@@ -5,6 +5,7 @@
 #pragma once
 
 #include "cp-community-row.h"
+#include "cp-facility-store.h"
 #include "cp-sql-list-model.h"
 #include "cp-store.h"
 
@@ -22,6 +23,12 @@ void cp_community_model_set_year (CpCommunityModel *self, int year);
 /* @township_id 0 for all; @search matches code or name anywhere (NULL or "" for all). */
 void cp_community_model_set_filter (CpCommunityModel *self, gint64 township_id,
                                     const char *search);
+/* Only the communities breaking one of the rules of @failing (0 for all; CP_ALL_RULES for every
+ * community that falls short). */
+void cp_community_model_set_failing (CpCommunityModel *self, CpViolations failing);
+/* The totals of the township and search, as of the last reading of the list (whatever
+ * cp_community_model_set_failing() asked for). */
+const CpCommunityTotals *cp_community_model_get_totals (CpCommunityModel *self);
 /* @column CP_N_COLUMNS for the natural order (township code, community code). */
 void cp_community_model_set_sort (CpCommunityModel *self, CpColumn column, gboolean descending);
 

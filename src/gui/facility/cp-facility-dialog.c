@@ -46,8 +46,9 @@ struct _CpFacilityDialog
   /* borrowed */
   CpStore *store;
 
-  /* A new dialog shows no message until something is typed. */
-  gboolean pristine;
+  /* A field's message shows once the field was touched: typed in, or left. A new dialog starts
+   * with none touched, an edited record with all. */
+  gboolean touched[N_FIELDS];
   gboolean filling;
 
   /* owned */
@@ -114,7 +115,7 @@ set_message (CpFacilityDialog *self, Field field, const char *message)
 {
   GtkLabel *label = self->messages[field];
 
-  if (self->pristine)
+  if (!self->touched[field])
     message = NULL;
   gtk_label_set_text (label, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
@@ -157,9 +158,43 @@ read_field (CpFacilityDialog *self, Field field, CpFacility *f, GError **error)
     }
 }
 
+/* Puts back into @f the value of @field that @before had (a field not touched yet and not
+ * valid: the fields after it are still judged). */
+static void
+restore_field (CpFacility *f, const CpFacility *before, Field field)
+{
+  switch (field)
+    {
+    case FIELD_NAME:
+      g_free (f->name);
+      f->name = g_strdup (before->name);
+      break;
+    case FIELD_TOTAL_AREA:
+      f->total_area_m2 = before->total_area_m2;
+      break;
+    case FIELD_SERVICE_AREA:
+      f->service_area_m2 = before->service_area_m2;
+      break;
+    case FIELD_OFFICE_AREA:
+      f->office_area_m2 = before->office_area_m2;
+      break;
+    case FIELD_OFFICES:
+      f->independent_offices = before->independent_offices;
+      break;
+    case FIELD_YEAR:
+      f->year = before->year;
+      break;
+    case N_FIELDS:
+    default:
+      g_return_if_reached ();
+    }
+}
+
 /* Which field a message belongs to: start from a record that passes, take the form's fields
- * in the order the validation checks them, and the first one that makes it fail is the one.
- * The rules stay in cp_facility_validate(); this only finds where to show its message. */
+ * in the order the validation checks them, and the first touched one that makes it fail is the
+ * one. A field not touched that fails makes the form invalid without a message, and the fields
+ * after it are judged with its passing value. The rules stay in cp_facility_validate(); this
+ * only finds where to show its message. */
 static gboolean
 validate_form (CpFacilityDialog *self, CpFacility *f)
 {
@@ -175,27 +210,28 @@ validate_form (CpFacilityDialog *self, CpFacility *f)
   };
   read_switches (self, f);
 
-  gboolean valid = TRUE;
+  gboolean valid = TRUE, shown = FALSE;
   for (Field field = 0; field < N_FIELDS; field++)
     {
       g_autoptr (GError) error = NULL;
-      if (!valid)
+      if (shown)
         {
           set_message (self, field, NULL);
           continue;
         }
-      if (!read_field (self, field, f, &error))
+      CpFacility before = *f;
+      before.name = g_strdup (f->name);
+      if (!read_field (self, field, f, &error) || !cp_facility_validate (f, &error))
         {
-          set_message (self, field, error->message);
           valid = FALSE;
-        }
-      else if (!cp_facility_validate (f, &error))
-        {
+          shown = self->touched[field];
           set_message (self, field, error->message);
-          valid = FALSE;
+          if (!shown)
+            restore_field (f, &before, field);
         }
       else
         set_message (self, field, NULL);
+      g_free (before.name);
     }
   return valid;
 }
@@ -239,18 +275,59 @@ fill_form (CpFacilityDialog *self, const CpFacility *f)
 
 /* Callbacks */
 
+/* The field @widget is the input of, or N_FIELDS (a drop-down or a switch). */
+static Field
+field_of (CpFacilityDialog *self, gpointer widget)
+{
+  if (widget == self->name)
+    return FIELD_NAME;
+  if (widget == self->total_area)
+    return FIELD_TOTAL_AREA;
+  if (widget == self->service_area)
+    return FIELD_SERVICE_AREA;
+  if (widget == self->office_area)
+    return FIELD_OFFICE_AREA;
+  if (widget == self->independent_offices)
+    return FIELD_OFFICES;
+  if (widget == self->year)
+    return FIELD_YEAR;
+  return N_FIELDS;
+}
+
 static void
-on_field_changed (CpFacilityDialog *self)
+revalidate (CpFacilityDialog *self)
 {
   CpFacility f;
-
-  if (!self->filling)
-    self->pristine = FALSE;
   gboolean valid = validate_form (self, &f);
 
   cp_facility_clear (&f);
   gtk_widget_set_visible (GTK_WIDGET (self->save_message), FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), valid);
+}
+
+/* Typing in a field touches it (filling the form does not). */
+static void
+on_field_changed (CpFacilityDialog *self, GObject *source)
+{
+  Field field = field_of (self, source);
+
+  if (!self->filling && field < N_FIELDS)
+    self->touched[field] = TRUE;
+  revalidate (self);
+}
+
+/* Leaving a field touches it: an empty area left behind says what it needs. */
+static void
+on_field_left (GtkEventControllerFocus *controller, CpFacilityDialog *self)
+{
+  Field field = field_of (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
+
+  if (field < N_FIELDS && !self->touched[field]
+      && !gtk_widget_in_destruction (GTK_WIDGET (self)))
+    {
+      self->touched[field] = TRUE;
+      revalidate (self);
+    }
 }
 
 static void
@@ -278,7 +355,7 @@ on_save_clicked (CpFacilityDialog *self)
       && (f.id == 0 ? cp_facility_store_insert (self->store, &f, &error)
                     : cp_facility_store_upsert (self->store, &f, &error)))
     {
-      g_signal_emit (self, signals[SIGNAL_SAVED], 0, f.community_id);
+      g_signal_emit (self, signals[SIGNAL_SAVED], 0, f.community_id, &self->facility, &f);
       cp_facility_clear (&f);
       gtk_window_destroy (GTK_WINDOW (self));
       return;
@@ -308,7 +385,8 @@ cp_facility_dialog_class_init (CpFacilityDialogClass *klass)
   object_class->finalize = cp_facility_dialog_finalize;
 
   signals[SIGNAL_SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                        NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+                                        NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_INT64,
+                                        G_TYPE_POINTER, G_TYPE_POINTER);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/cn/gov/jiaohe/CommunityPlanner/ui/facility/"
@@ -362,6 +440,16 @@ cp_facility_dialog_init (CpFacilityDialog *self)
   gtk_spin_button_set_range (self->independent_offices, 0, CP_FACILITY_OFFICES_MAX);
   gtk_spin_button_set_range (self->year, CP_YEAR_MIN, CP_YEAR_MAX);
 
+  GtkWidget *inputs[] = { GTK_WIDGET (self->name),         GTK_WIDGET (self->total_area),
+                          GTK_WIDGET (self->service_area), GTK_WIDGET (self->office_area),
+                          GTK_WIDGET (self->independent_offices), GTK_WIDGET (self->year) };
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+    {
+      GtkEventController *focus = gtk_event_controller_focus_new ();
+      g_signal_connect (focus, "leave", G_CALLBACK (on_field_left), self);
+      gtk_widget_add_controller (inputs[i], focus);
+    }
+
   g_autoptr (GListModel) kinds = vocabulary_model (cp_facility_kinds, CP_N_FACILITY_KINDS);
   g_autoptr (GListModel) provisions = vocabulary_model (cp_provisions, CP_N_PROVISIONS);
   g_autoptr (GListModel) statuses = vocabulary_model (cp_statuses, CP_N_STATUSES);
@@ -387,10 +475,11 @@ cp_facility_dialog_new (GtkWindow *parent,
   gtk_window_set_title (GTK_WINDOW (self),
                         facility->id > 0 ? _("Edit Facility") : _("Add Facility"));
   gtk_label_set_text (self->community_label, community_name);
-  self->pristine = facility->id == 0;
+  for (Field field = 0; field < N_FIELDS; field++)
+    self->touched[field] = facility->id > 0;
   self->filling = TRUE;
   fill_form (self, facility);
-  on_field_changed (self);
+  revalidate (self);
   self->filling = FALSE;
   return self;
 }

@@ -15,7 +15,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CpFacilityDialog, cp_facility_dialog, CP, FACILITY_DIALOG, GtkWindow)
 
 /* @facility: the one to edit (id > 0), or the defaults of a new one (id 0, community_id set).
- * @store is borrowed and must outlive the dialog. Emits "saved" (community id) after saving. */
+ * @store is borrowed and must outlive the dialog. Emits "saved" after saving, with the community
+ * id, the record as it was (const CpFacility *: id 0 for a new one; all its fields for an edited
+ * one) and the record saved (const CpFacility *, its id set); both live during the emission. */
 CpFacilityDialog *cp_facility_dialog_new (GtkWindow *parent,
                                           CpStore *store,
                                           const CpFacility *facility,

@@ -25,6 +25,20 @@ typedef enum
   UNDO_RESPONSE_UNDO = 1,
 } UndoResponse;
 
+/* One change to a facility made in the window, as undo needs it. */
+typedef enum
+{
+  STEP_ADDED,   /* @facility is the record added: undo deletes it */
+  STEP_EDITED,  /* @facility is the record before the change: undo writes it back */
+  STEP_DELETED, /* @facility is the record deleted: undo adds it again */
+} StepKind;
+
+typedef struct
+{
+  StepKind kind;
+  CpFacility facility;
+} UndoStep;
+
 /* What the chart's thread reads. */
 typedef struct
 {
@@ -45,9 +59,15 @@ struct _CpFacilityPage
   /* template widgets */
   GtkInfoBar *undo_bar;
   GtkLabel *undo_label;
+  GtkButton *undo_button;
   GtkDropDown *township_filter;
   GtkSearchEntry *search_entry;
+  GtkDropDown *rule_filter;
+  GtkSwitch *failing_switch;
+  GtkMenuButton *sort_button;
   GtkLabel *count_label;
+  GtkLabel *totals_label;
+  GtkWidget *detail_pane;
   GtkButton *standards_button;
   GtkColumnView *column_view;
   GtkLabel *detail_title;
@@ -67,12 +87,13 @@ struct _CpFacilityPage
   GtkSingleSelection *selection;
   GArray *township_ids;   /* gint64, parallel to the filter's entries; 0 = all */
   GArray *facilities;     /* CpFacility of the selected community */
-  CpFacility deleted;     /* the last deleted facility, for undo; id 0 when none */
+  GArray *undo_steps;     /* UndoStep, oldest first: every change since the file was opened */
   GCancellable *chart_cancellable;
   guint undo_timeout;
   int year;
   ColumnProbe probes[CP_N_COLUMNS];
   int probed_column;
+  gboolean sorted_descending;
   gboolean fetch_error_shown; /* since the list was last read */
 };
 
@@ -134,6 +155,12 @@ update_buttons (CpFacilityPage *self)
                             editable && selected_row (self) != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->edit_button), editable && has_facility);
   gtk_widget_set_sensitive (GTK_WIDGET (self->delete_button), editable && has_facility);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "facility.add",
+                                 editable && selected_row (self) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "facility.edit", editable && has_facility);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "facility.delete", editable && has_facility);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "facility.undo",
+                                 editable && self->undo_steps->len > 0);
 }
 
 static void
@@ -217,13 +244,77 @@ show_detail (CpFacilityPage *self)
   update_buttons (self);
 }
 
+static gint64
+selected_township (CpFacilityPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->township_filter);
+
+  return selected < self->township_ids->len ? g_array_index (self->township_ids, gint64, selected)
+                                            : 0;
+}
+
+/* The rules the list is narrowed to: one rule, else every rule with the switch on, else none. */
+static CpViolations
+selected_failing (CpFacilityPage *self)
+{
+  guint rule = gtk_drop_down_get_selected (self->rule_filter);
+
+  if (rule >= 1 && rule <= CP_N_RULES)
+    return 1u << (rule - 1);
+  return gtk_switch_get_active (self->failing_switch) ? CP_ALL_RULES : 0;
+}
+
+/* How many communities the other townships hold that the search and rule would show: the
+ * township filter hides them. */
+static guint
+count_hidden_by_township (CpFacilityPage *self)
+{
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  CpCommunityFilter filter = { 0, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
+                               selected_failing (self) };
+
+  if (self->store == NULL
+      || !cp_facility_store_filter_community_ids (self->store, self->year, &filter,
+                                                  CP_COMMUNITY_SORT_NATURAL, FALSE, ids, NULL,
+                                                  NULL))
+    return 0;
+  return ids->len;
+}
+
 static void
 update_count (CpFacilityPage *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
-  g_autofree char *text = g_strdup_printf (ngettext ("%u community", "%u communities", n), n);
+  const CpCommunityTotals *totals = cp_community_model_get_totals (self->model);
+  g_autofree char *text = NULL;
+  guint hidden = 0;
 
+  if (n == 0 && selected_township (self) != 0
+      && (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0'
+          || selected_failing (self) != 0))
+    hidden = count_hidden_by_township (self);
+  if (hidden > 0)
+    text = g_strdup_printf (
+        ngettext ("None in this township; the township filter hides %u match in other "
+                  "townships (choose “All townships”).",
+                  "None in this township; the township filter hides %u matches in other "
+                  "townships (choose “All townships”).",
+                  hidden),
+        hidden);
+  else if (n != totals->matched)
+    /* Translators: shown of all, e.g. "56 of 290 communities and villages" */
+    text = g_strdup_printf (ngettext ("%u of %u community or village",
+                                      "%u of %u communities and villages", totals->matched),
+                            n, totals->matched);
+  else
+    text = g_strdup_printf (
+        ngettext ("%u community or village", "%u communities and villages", n), n);
   gtk_label_set_text (self->count_label, text);
+
+  g_autofree char *totals_text = g_strdup_printf (
+      _("Compliant %u · Falling short %u · Shortfall in all %.1f m²"), totals->compliant,
+      totals->failing, totals->shortfall_m2);
+  gtk_label_set_text (self->totals_label, self->store != NULL ? totals_text : "");
 }
 
 static void
@@ -341,12 +432,61 @@ refresh_community (CpFacilityPage *self, gint64 community_id)
 }
 
 static void
+undo_step_clear (UndoStep *step)
+{
+  cp_facility_clear (&step->facility);
+}
+
+static void
 hide_undo (CpFacilityPage *self)
 {
   g_clear_handle_id (&self->undo_timeout, g_source_remove);
   gtk_info_bar_set_revealed (self->undo_bar, FALSE);
-  cp_facility_clear (&self->deleted);
-  self->deleted.id = 0;
+}
+
+static gboolean
+on_undo_timeout (gpointer user_data)
+{
+  CpFacilityPage *self = user_data;
+
+  self->undo_timeout = 0;
+  hide_undo (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Says @text in the undo bar, with how many steps Undo (Ctrl+Z) can still take back. The bar
+ * hides after a while; the steps stay until another file is opened. */
+static void
+show_undo (CpFacilityPage *self, const char *text)
+{
+  guint n = self->undo_steps->len;
+  g_autofree char *steps = g_strdup_printf (
+      ngettext ("%u change can be undone (Ctrl+Z).", "%u changes can be undone (Ctrl+Z).", n),
+      n);
+  g_autofree char *line = n > 0 ? g_strdup_printf ("%s %s", text, steps) : g_strdup (text);
+
+  g_clear_handle_id (&self->undo_timeout, g_source_remove);
+  gtk_label_set_text (self->undo_label, line);
+  gtk_widget_set_visible (GTK_WIDGET (self->undo_button), n > 0);
+  gtk_info_bar_set_revealed (self->undo_bar, TRUE);
+  self->undo_timeout = g_timeout_add_seconds (UNDO_SECONDS, on_undo_timeout, self);
+  update_buttons (self);
+}
+
+static void
+push_step (CpFacilityPage *self, StepKind kind, const CpFacility *facility)
+{
+  UndoStep step = { kind, *facility };
+
+  step.facility.name = g_strdup (facility->name);
+  g_array_append_val (self->undo_steps, step);
+}
+
+static void
+clear_steps (CpFacilityPage *self)
+{
+  g_array_set_size (self->undo_steps, 0);
+  hide_undo (self);
 }
 
 /* Callbacks */
@@ -373,19 +513,20 @@ on_sorter_changed (CpFacilityPage *self, GtkSorterChange change, GtkSorter *sort
     cp_community_model_set_sort (self->model, CP_N_COLUMNS, FALSE);
   else
     cp_community_model_set_sort (self->model, self->probed_column, order == GTK_ORDERING_SMALLER);
+  self->sorted_descending = order == GTK_ORDERING_SMALLER;
   reload_list (self);
 }
 
 static void
 on_filter_changed (CpFacilityPage *self)
 {
-  guint selected = gtk_drop_down_get_selected (self->township_filter);
-  gint64 township_id = selected < self->township_ids->len
-                           ? g_array_index (self->township_ids, gint64, selected)
-                           : 0;
+  /* A rule chosen shows the communities falling short on it: the switch says so. */
+  gboolean one_rule = gtk_drop_down_get_selected (self->rule_filter) > 0;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->failing_switch), !one_rule);
 
-  cp_community_model_set_filter (self->model, township_id,
+  cp_community_model_set_filter (self->model, selected_township (self),
                                  gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  cp_community_model_set_failing (self->model, selected_failing (self));
   reload_list (self);
 }
 
@@ -412,9 +553,23 @@ on_facility_selected (CpFacilityPage *self)
 }
 
 static void
-on_facility_saved (CpFacilityPage *self, gint64 community_id)
+on_facility_saved (CpFacilityDialog *dialog, gint64 community_id, const CpFacility *before,
+                   const CpFacility *after, CpFacilityPage *self)
 {
+  g_autofree char *text = NULL;
+
+  if (before->id == 0)
+    {
+      push_step (self, STEP_ADDED, after);
+      text = g_strdup_printf (_("Added “%s”."), after->name);
+    }
+  else
+    {
+      push_step (self, STEP_EDITED, before);
+      text = g_strdup_printf (_("Changed “%s”."), after->name);
+    }
   refresh_community (self, community_id);
+  show_undo (self, text);
 }
 
 static void
@@ -425,8 +580,7 @@ open_facility_dialog (CpFacilityPage *self, const CpFacility *facility)
   CpFacilityDialog *dialog = cp_facility_dialog_new (GTK_WINDOW (root), self->store, facility,
                                                      cp_community_row_get_name (row));
 
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_facility_saved), self,
-                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_facility_saved), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -456,16 +610,6 @@ on_edit_clicked (CpFacilityPage *self)
     open_facility_dialog (self, facility);
 }
 
-static gboolean
-on_undo_timeout (gpointer user_data)
-{
-  CpFacilityPage *self = user_data;
-
-  self->undo_timeout = 0;
-  hide_undo (self);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 on_delete_clicked (CpFacilityPage *self)
 {
@@ -474,42 +618,92 @@ on_delete_clicked (CpFacilityPage *self)
 
   if (facility == NULL || !writable (self))
     return;
-  CpFacility copy = *facility;
-  copy.name = g_strdup (facility->name);
-  if (!cp_facility_store_delete (self->store, copy.id, &error))
+  if (!cp_facility_store_delete (self->store, facility->id, &error))
     {
-      g_autofree char *primary = g_strdup_printf (_("Cannot delete “%s”"), copy.name);
+      g_autofree char *primary = g_strdup_printf (_("Cannot delete “%s”"), facility->name);
       cp_message_show_error (GTK_WIDGET (self), primary, error);
-      cp_facility_clear (&copy);
       return;
     }
-  hide_undo (self);
-  self->deleted = copy;
-  g_autofree char *text = g_strdup_printf (_("Deleted “%s”."), copy.name);
-  gtk_label_set_text (self->undo_label, text);
-  gtk_info_bar_set_revealed (self->undo_bar, TRUE);
-  self->undo_timeout = g_timeout_add_seconds (UNDO_SECONDS, on_undo_timeout, self);
-  refresh_community (self, copy.community_id);
+  push_step (self, STEP_DELETED, facility);
+  const UndoStep *step = &g_array_index (self->undo_steps, UndoStep, self->undo_steps->len - 1);
+  g_autofree char *text = g_strdup_printf (_("Deleted “%s”."), step->facility.name);
+  refresh_community (self, step->facility.community_id);
+  /* Nothing else is selected in its place: the next Delete needs a new choice. */
+  gtk_list_box_unselect_all (self->facility_list);
+  gtk_widget_grab_focus (GTK_WIDGET (self->add_button));
+  show_undo (self, text);
+}
+
+/* A facility deleted and added again has a new id: the steps before it name it by that one. */
+static void
+renumber_steps (CpFacilityPage *self, gint64 old_id, gint64 new_id)
+{
+  for (guint i = 0; i < self->undo_steps->len; i++)
+    {
+      UndoStep *step = &g_array_index (self->undo_steps, UndoStep, i);
+      if (step->facility.id == old_id)
+        step->facility.id = new_id;
+    }
+}
+
+/* Takes back @step; FALSE with @error when the database refuses (the facility was changed by
+ * the command line meanwhile, the file went read-only). */
+static gboolean
+undo_step (CpFacilityPage *self, UndoStep *step, GError **error)
+{
+  switch (step->kind)
+    {
+    case STEP_ADDED:
+      return cp_facility_store_delete (self->store, step->facility.id, error);
+    case STEP_EDITED:
+      return cp_facility_store_upsert (self->store, &step->facility, error);
+    case STEP_DELETED:
+    default:
+      {
+        gint64 old_id = step->facility.id;
+        step->facility.id = 0;
+        if (!cp_facility_store_insert (self->store, &step->facility, error))
+          return FALSE;
+        renumber_steps (self, old_id, step->facility.id);
+        return TRUE;
+      }
+    }
+}
+
+/* Takes back the latest change; a step the database refuses is dropped with a message. */
+static void
+undo_last (CpFacilityPage *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (self->undo_steps->len == 0 || !writable (self))
+    return;
+  UndoStep *last = &g_array_index (self->undo_steps, UndoStep, self->undo_steps->len - 1);
+  UndoStep step = *last;
+  last->facility.name = NULL; /* now the copy's: the array's clear function must not free it */
+  g_array_remove_index (self->undo_steps, self->undo_steps->len - 1);
+  if (!undo_step (self, &step, &error))
+    {
+      g_autofree char *primary = g_strdup_printf (_("Cannot undo the change to “%s”"),
+                                                  step.facility.name);
+      cp_message_show_error (GTK_WIDGET (self), primary, error);
+      undo_step_clear (&step);
+      update_buttons (self);
+      return;
+    }
+  g_autofree char *text = g_strdup_printf (_("Undone: the change to “%s”."), step.facility.name);
+  refresh_community (self, step.facility.community_id);
+  undo_step_clear (&step);
+  show_undo (self, text);
 }
 
 static void
 on_undo_bar_response (CpFacilityPage *self, int response)
 {
-  g_autoptr (GError) error = NULL;
-
-  if (response == UNDO_RESPONSE_UNDO && self->deleted.name != NULL && self->store != NULL)
-    {
-      self->deleted.id = 0;
-      if (cp_facility_store_insert (self->store, &self->deleted, &error))
-        refresh_community (self, self->deleted.community_id);
-      else
-        {
-          g_autofree char *primary = g_strdup_printf (_("Cannot restore “%s”"),
-                                                      self->deleted.name);
-          cp_message_show_error (GTK_WIDGET (self), primary, error);
-        }
-    }
-  hide_undo (self);
+  if (response == UNDO_RESPONSE_UNDO)
+    undo_last (self);
+  else
+    hide_undo (self);
 }
 
 static void
@@ -589,6 +783,115 @@ add_columns (CpFacilityPage *self)
                            G_CALLBACK (on_sorter_changed), self, G_CONNECT_SWAPPED);
 }
 
+/* Actions: facility.add, .edit, .delete and .undo, bound to keys in class_init and listed in the
+ * shortcuts window. */
+
+static void
+add_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  on_add_clicked (CP_FACILITY_PAGE (widget));
+}
+
+static void
+edit_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  on_edit_clicked (CP_FACILITY_PAGE (widget));
+}
+
+static void
+delete_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  on_delete_clicked (CP_FACILITY_PAGE (widget));
+}
+
+static void
+undo_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  undo_last (CP_FACILITY_PAGE (widget));
+}
+
+/* facility.sort (column): sorts by a column from the keyboard, through the view's own sorter as
+ * a click on the header does; the amounts and the result largest first, the rest A to Z. A
+ * second choice of the same column reverses the order. */
+static void
+sort_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  CpFacilityPage *self = CP_FACILITY_PAGE (widget);
+  guint column = g_variant_get_int32 (parameter);
+  GListModel *view_columns = gtk_column_view_get_columns (self->column_view);
+
+  if (column >= CP_N_COLUMNS)
+    return;
+  g_autoptr (GtkColumnViewColumn) target = g_list_model_get_item (view_columns, column);
+  gboolean descending = columns[column].numeric || column == CP_COLUMN_RESULT;
+  if ((int) column == self->probed_column)
+    descending = !self->sorted_descending;
+  gtk_column_view_sort_by_column (self->column_view, target,
+                                  descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+}
+
+static void
+build_sort_menu (CpFacilityPage *self)
+{
+  g_autoptr (GMenu) menu = g_menu_new ();
+
+  for (CpColumn c = 0; c < CP_N_COLUMNS; c++)
+    {
+      g_autoptr (GMenuItem) item = g_menu_item_new (
+          g_dpgettext2 (GETTEXT_PACKAGE, "list column", columns[c].title), NULL);
+      g_menu_item_set_action_and_target_value (item, "facility.sort", g_variant_new_int32 (c));
+      g_menu_append_item (menu, item);
+    }
+  gtk_menu_button_set_menu_model (self->sort_button, G_MENU_MODEL (menu));
+}
+
+/* The list is one Tab stop: the arrows move inside it, Tab and Shift+Tab leave it. */
+static gboolean
+on_list_key_pressed (GtkEventControllerKey *controller, guint keyval, guint keycode,
+                     GdkModifierType state, CpFacilityPage *self)
+{
+  if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab)
+    return gtk_widget_child_focus (self->detail_pane, GTK_DIR_TAB_FORWARD);
+  if (keyval == GDK_KEY_ISO_Left_Tab)
+    return gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  return FALSE;
+}
+
+/* A drop-down's or menu button's inner toggle button is what takes the focus, and GTK 4.8 names
+ * it "GtkToggleButton": it gets @name. */
+static void
+name_inner_button (GtkWidget *widget, const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                      -1);
+}
+
+static void
+setup_keyboard (CpFacilityPage *self)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_list_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), keys);
+
+  /* Delete deletes the selected facility only while the facility list has the focus. */
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (
+      GTK_SHORTCUT_CONTROLLER (shortcuts),
+      gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                        gtk_named_action_new ("facility.delete")));
+  gtk_widget_add_controller (GTK_WIDGET (self->facility_list), shortcuts);
+
+  name_inner_button (GTK_WIDGET (self->township_filter), _("Township"));
+  name_inner_button (GTK_WIDGET (self->rule_filter), _("Rule"));
+  name_inner_button (GTK_WIDGET (self->sort_button), _("Sort"));
+  build_sort_menu (self);
+}
+
 /* GObject overrides */
 
 static void
@@ -612,7 +915,7 @@ cp_facility_page_finalize (GObject *object)
 
   g_clear_pointer (&self->facilities, g_array_unref);
   g_array_unref (self->township_ids);
-  cp_facility_clear (&self->deleted);
+  g_array_unref (self->undo_steps);
   G_OBJECT_CLASS (cp_facility_page_parent_class)->finalize (object);
 }
 
@@ -631,9 +934,15 @@ cp_facility_page_class_init (CpFacilityPageClass *klass)
                                                "cp-facility-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CpFacilityPage, undo_bar);
   gtk_widget_class_bind_template_child (widget_class, CpFacilityPage, undo_label);
+  gtk_widget_class_bind_template_child (widget_class, CpFacilityPage, undo_button);
   gtk_widget_class_bind_template_child (widget_class, CpFacilityPage, township_filter);
   gtk_widget_class_bind_template_child (widget_class, CpFacilityPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CpFacilityPage, rule_filter);
+  gtk_widget_class_bind_template_child (widget_class, CpFacilityPage, failing_switch);
+  gtk_widget_class_bind_template_child (widget_class, CpFacilityPage, sort_button);
   gtk_widget_class_bind_template_child (widget_class, CpFacilityPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, CpFacilityPage, totals_label);
+  gtk_widget_class_bind_template_child (widget_class, CpFacilityPage, detail_pane);
   gtk_widget_class_bind_template_child (widget_class, CpFacilityPage, standards_button);
   gtk_widget_class_bind_template_child (widget_class, CpFacilityPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, CpFacilityPage, detail_title);
@@ -644,6 +953,16 @@ cp_facility_page_class_init (CpFacilityPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CpFacilityPage, edit_button);
   gtk_widget_class_bind_template_child (widget_class, CpFacilityPage, delete_button);
   gtk_widget_class_bind_template_child (widget_class, CpFacilityPage, chart_view);
+  gtk_widget_class_install_action (widget_class, "facility.add", NULL, add_activated);
+  gtk_widget_class_install_action (widget_class, "facility.edit", NULL, edit_activated);
+  gtk_widget_class_install_action (widget_class, "facility.delete", NULL, delete_activated);
+  gtk_widget_class_install_action (widget_class, "facility.undo", NULL, undo_activated);
+  gtk_widget_class_install_action (widget_class, "facility.sort", "i", sort_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "facility.add", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "facility.edit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "facility.undo",
+                                       NULL);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_facility_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_add_clicked);
@@ -659,6 +978,8 @@ cp_facility_page_init (CpFacilityPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->township_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->undo_steps = g_array_new (FALSE, FALSE, sizeof (UndoStep));
+  g_array_set_clear_func (self->undo_steps, (GDestroyNotify) undo_step_clear);
   self->year = 0; /* the window sets it */
   self->model = cp_community_model_new ();
   g_signal_connect_object (self->model, "fetch-failed", G_CALLBACK (on_fetch_failed), self,
@@ -667,6 +988,16 @@ cp_facility_page_init (CpFacilityPage *self)
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  setup_keyboard (self);
+  /* The search of the township drop-down matches the names (typing 河南 leaves 河南街道). */
+  gtk_drop_down_set_expression (
+      self->township_filter,
+      gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+  g_autoptr (GtkStringList) rules = gtk_string_list_new (NULL);
+  gtk_string_list_append (rules, _("All rules"));
+  for (guint i = 0; i < CP_N_RULES; i++)
+    gtk_string_list_append (rules, cp_vocabulary_display (cp_rules, CP_N_RULES, i));
+  gtk_drop_down_set_model (self->rule_filter, G_LIST_MODEL (rules));
   add_columns (self);
   show_detail (self);
   update_count (self);
@@ -691,7 +1022,7 @@ cp_facility_page_set_store (CpPage *page, CpStore *store)
 {
   CpFacilityPage *self = CP_FACILITY_PAGE (page);
 
-  hide_undo (self);
+  clear_steps (self);
   self->store = store;
   cp_community_model_set_store (self->model, store);
   gtk_widget_set_sensitive (GTK_WIDGET (self->standards_button), store != NULL);
