@@ -684,8 +684,11 @@ undo_last (CpFacilityPage *self)
   g_array_remove_index (self->undo_steps, self->undo_steps->len - 1);
   if (!undo_step (self, &step, &error))
     {
-      g_autofree char *primary = g_strdup_printf (_("Cannot undo the change to “%s”"),
-                                                  step.facility.name);
+      /* Undoing a delete restores the facility: say it in those words. */
+      g_autofree char *primary
+          = g_strdup_printf (step.kind == STEP_DELETED ? _("Cannot restore “%s”")
+                                                       : _("Cannot undo the change to “%s”"),
+                             step.facility.name);
       cp_message_show_error (GTK_WIDGET (self), primary, error);
       undo_step_clear (&step);
       update_buttons (self);
