@@ -179,7 +179,11 @@ def find_app(name):
 def list_rows(frame):
     """The rows the list shows: each a list of its cells' texts."""
     rows = []
-    for table_list in find_all(frame, pyatspi.ROLE_LIST):
+    # The community list by its name: other pages (staff) have column views of their own.
+    lists = [l for l in find_all(frame, pyatspi.ROLE_LIST)
+             if any(n in (l.name or "") for n in names("Communities"))
+             or any(n in (l.parent.name or "") for n in names("Communities"))]
+    for table_list in lists:
         for row in table_list:
             if row is None or row.getRole() != pyatspi.ROLE_TABLE_ROW:
                 continue
