@@ -9,6 +9,7 @@
 
 #include "cp-staff-store-private.h"
 #include "cp-staff-store.h"
+#include "cp-sample.h"
 #include "cp-store-private.h"
 #include "cp-test-utils.h"
 
@@ -763,6 +764,141 @@ test_read_only (Fixture *fx, gconstpointer data)
   g_assert_error (error, CP_ERROR, CP_ERROR_READ_ONLY);
 }
 
+/* The sample */
+
+typedef struct
+{
+  CpPayParams params;
+  CpDate day;
+  guint people, invalid, problems[CP_N_STAFF_PROBLEMS];
+  guint top[CP_N_POSTS], retiring, retirement_reached, no_agreement, expired;
+} SampleTally;
+
+static gboolean
+tally_sample_row (const CpStaffRow *row, gpointer user_data)
+{
+  SampleTally *t = user_data;
+  const CpStaff *s = row->staff;
+  CpStaffCheckInput input;
+  int min, max;
+
+  t->people++;
+  g_autoptr (GError) invalid = NULL;
+  if (!cp_staff_validate (s, cp_date_make (2026, 7, 1), &invalid)
+      || !g_str_has_prefix (s->id_number, "220281"))
+    {
+      g_test_message ("%s: %s", s->name, invalid != NULL ? invalid->message : s->id_number);
+      t->invalid++;
+    }
+  cp_staff_row_check_input (row, &input);
+  CpStaffProblems problems = cp_staff_check (&t->params, &input, 2026, t->day);
+  for (guint i = 0; i < CP_N_STAFF_PROBLEMS; i++)
+    if (problems & (1u << i))
+      t->problems[i]++;
+  if (s->status != CP_STAFF_ACTIVE)
+    return TRUE;
+  cp_post_level_range (&t->params, s->post, &min, &max);
+  if (cp_post_has_levels (s->post) && row->level == max)
+    t->top[s->post]++;
+  CpDate retirement = cp_retirement_month (input.birth, input.gender, NULL);
+  if (retirement.year == 2026 || retirement.year == 2027)
+    t->retiring++;
+  if (retirement.year < 2026)
+    t->retirement_reached++;
+  if (!row->has_agreement)
+    t->no_agreement++;
+  else if (cp_date_is_set (row->agreement.end)
+           && cp_date_compare (row->agreement.end, cp_date_make (2026, 1, 1)) < 0)
+    t->expired++;
+  return TRUE;
+}
+
+/* Levels of year + 1 by person, from a pass. */
+static gboolean
+note_level (const CpStaffRow *row, gpointer user_data)
+{
+  g_hash_table_insert (user_data, GINT_TO_POINTER ((int) row->staff->id),
+                       GINT_TO_POINTER (row->level));
+  return TRUE;
+}
+
+typedef struct
+{
+  GHashTable *next_levels;
+  guint checked, moved;
+} AdvanceCheck;
+
+static gboolean
+check_advance (const CpStaffRow *row, int to_level, CpAdvanceReason reason, gpointer user_data)
+{
+  AdvanceCheck *c = user_data;
+  int next = GPOINTER_TO_INT (g_hash_table_lookup (c->next_levels,
+                                                   GINT_TO_POINTER ((int) row->staff->id)));
+
+  g_assert_cmpint (next, ==, to_level);
+  c->checked++;
+  c->moved += to_level != row->level;
+  return TRUE;
+}
+
+static void
+test_sample (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  SampleTally t = { .day = cp_staff_check_day (2026, cp_date_make (2026, 7, 1)) };
+
+  /* The fixture's townships make the store not empty: a store of its own. */
+  g_autofree char *path = g_build_filename (fx->ts.dir, "sample.db", NULL);
+  g_autoptr (CpStore) store = cp_store_open (path, CP_STORE_OPEN_CREATE, &error);
+  g_assert_true (cp_sample_write (store, 1, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (cp_staff_store_get_params (store, 2026, &t.params, NULL));
+
+  /* Every community: one head, 2–4 other members. About 6.8 people a community. */
+  g_assert_cmpint (count (store, "SELECT count(*) FROM community c WHERE (SELECT count(*) FROM "
+                                 "staff s WHERE s.community_id = c.id AND post = 'head') <> 1 "
+                                 "OR (SELECT count(*) FROM staff s WHERE s.community_id = c.id "
+                                 "AND post = 'member') NOT BETWEEN 2 AND 4"),
+                   ==, 0);
+  int communities = count (store, "SELECT count(*) FROM community");
+  int people = count (store, "SELECT count(*) FROM staff");
+  g_test_message ("%d people in %d communities", people, communities);
+  g_assert_cmpint (people, >=, 6 * communities);
+  g_assert_cmpint (people, <=, 8 * communities);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM staff WHERE post = 'welfare'"), >, 0);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM pay_parameter"), ==, 0);
+
+  /* Valid, every problem of the check present, and the cases asked for. */
+  g_assert_true (cp_staff_store_each (store, 2026, NULL, tally_sample_row, &t, &error));
+  g_assert_cmpuint (t.people, ==, people);
+  g_assert_cmpuint (t.invalid, ==, 0);
+  for (guint i = 0; i < CP_N_STAFF_PROBLEMS; i++)
+    {
+      g_test_message ("%s: %u", cp_staff_problem_key (i), t.problems[i]);
+      g_assert_cmpuint (t.problems[i], >, 0);
+    }
+  for (guint post = 0; post < CP_N_POSTS; post++)
+    if (cp_post_has_levels (post))
+      g_assert_cmpuint (t.top[post], >, 0);
+  g_assert_cmpuint (t.retiring, >, 0);
+  g_assert_cmpuint (t.retirement_reached, >, 0);
+  g_assert_cmpuint (t.no_agreement, >, 0);
+  g_assert_cmpuint (t.expired, >, 0);
+
+  /* The levels follow the advancement rule from the grades: what each_advance of a year gives
+   * is the level recorded for the next. */
+  for (int year = 2023; year <= 2025; year++)
+    {
+      g_autoptr (GHashTable) next = g_hash_table_new (NULL, NULL);
+      AdvanceCheck c = { next, 0, 0 };
+      g_assert_true (cp_staff_store_each (store, year + 1, NULL, note_level, next, NULL));
+      g_assert_true (cp_staff_store_each_advance (store, year, NULL, check_advance, &c, &error));
+      g_assert_no_error (error);
+      g_test_message ("%d: %u checked, %u moved", year, c.checked, c.moved);
+      g_assert_cmpuint (c.moved, >, 0);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -781,6 +917,7 @@ main (int argc, char *argv[])
   ADD ("/staff-store/each-slip", test_each_slip);
   ADD ("/staff-store/advance", test_advance);
   ADD ("/staff-store/read-only", test_read_only);
+  ADD ("/staff-store/sample", test_sample);
 #undef ADD
   return g_test_run ();
 }

@@ -109,6 +109,7 @@ typedef struct
   gint64 id;
   CpCommunityKind kind;
   char name[CP_SAMPLE_NAME_SIZE];
+  const char *code; /* its statistical code, the county's code first */
   gint64 households;
   CpSampleDefect defect;
   const CpSampleSpecial *special; /* NULL for most */
@@ -133,5 +134,9 @@ gboolean _cp_facility_sample_write_standards (CpStore *store, GError **error);
 /* The facilities of @community, drawn from its generator. */
 gboolean _cp_facility_sample_write_community (CpStore *store, CpSampleCommunity *community,
                                               GError **error);
+
+/* The staff of @community, drawn from its generator after its facilities. */
+gboolean _cp_staff_sample_write_community (CpStore *store, CpSampleCommunity *community,
+                                           GError **error);
 
 G_END_DECLS

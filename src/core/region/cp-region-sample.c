@@ -128,6 +128,7 @@ write_community (Writer *writer, RegionCommunity *rc, GError **error)
   if (!cp_region_store_save_community (writer->store, &community, error))
     return FALSE;
   rc->shared.id = community.id;
+  rc->shared.code = rc->code;
   return write_years (writer, rc, error) && writer->each (&rc->shared, writer->user_data, error);
 }
 

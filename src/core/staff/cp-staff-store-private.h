@@ -9,6 +9,9 @@ G_BEGIN_DECLS
 
 /* Inserts @staff (its id 0; set on return) or, with an id, updates that row: no checks. */
 gboolean _cp_staff_store_write (CpStore *store, CpStaff *staff, GError **error);
+/* Inserts @staff (its id set on return) without checks: 1, or 0 when its identity number is on
+ * the roster already (nothing written, no error), or -1 with @error. */
+int _cp_staff_store_try_insert (CpStore *store, CpStaff *staff, GError **error);
 /* Records the level of @year (no check of the post's range). */
 gboolean _cp_staff_store_put_level (CpStore *store, gint64 staff_id, int year, int level,
                                     GError **error);

@@ -54,9 +54,18 @@ enum
   "(SELECT g.grade FROM staff_grade g WHERE g.staff_id = s.id AND g.year = :year), "              \
   "(SELECT g.grade FROM staff_grade g WHERE g.staff_id = s.id AND g.year = :year - 1), "          \
   "(SELECT a.start_date || ' ' || coalesce (a.end_date, '') FROM staff_agreement a "              \
-  "  WHERE a.staff_id = s.id ORDER BY a.start_date DESC LIMIT 1) "                                \
-  "FROM township t JOIN community c ON c.township_id = t.id "                                     \
-  "JOIN staff s ON s.community_id = c.id "
+  "  WHERE a.staff_id = s.id ORDER BY a.start_date DESC LIMIT 1) "
+
+/* The planner's choice: by an id, or for a search (the last 4 digits by their index). */
+#define FROM_JOIN                                                                                  \
+  " FROM township t JOIN community c ON c.township_id = t.id JOIN staff s ON s.community_id = c.id"
+/* In natural order, the tables in this order (CROSS JOIN fixes it): townships by code, their
+ * communities by code (community_township), their staff by post and identity number
+ * (staff_roster), so that only the few people of a community are sorted at a time, never the
+ * whole roster. */
+#define FROM_NATURAL                                                                               \
+  " FROM township t CROSS JOIN community c ON c.township_id = t.id "                              \
+  "CROSS JOIN staff s ON s.community_id = c.id"
 
 #define NATURAL_ORDER "t.code, c.code, s.post, s.id_number"
 
@@ -401,6 +410,34 @@ _cp_staff_store_write (CpStore *store, CpStaff *staff, GError **error)
     return cp_set_error (error, CP_ERROR_NOT_FOUND,
                          _("The person to update is no longer on the roster."));
   return TRUE;
+}
+
+int
+_cp_staff_store_try_insert (CpStore *store, CpStaff *staff, GError **error)
+{
+  sqlite3_stmt *stmt = cp_store_prepare_cached (
+      store, "INSERT INTO staff (community_id, id_number, name, post, role, education, "
+             "qualification, work_start, service_start, status, status_date, grid_role, phone, "
+             "special_deduction_fen) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+             "?12, ?13, ?14)", error);
+
+  if (stmt == NULL)
+    return -1;
+  bind_staff (stmt, staff, staff->id_number);
+  int rc = sqlite3_step (stmt);
+  /* A failed statement is undone on its own; the transaction goes on. */
+  if (rc == SQLITE_CONSTRAINT_UNIQUE)
+    {
+      cp_store_release (stmt);
+      return 0;
+    }
+  if (rc != SQLITE_DONE)
+    cp_store_set_sqlite_error (store, _("Cannot save the person"), error);
+  cp_store_release (stmt);
+  if (rc != SQLITE_DONE)
+    return -1;
+  staff->id = sqlite3_last_insert_rowid (_cp_store_get_db (store));
+  return 1;
 }
 
 /* Refuses @id_number when another person than @self has it, naming that person. */
@@ -931,6 +968,12 @@ is_last4 (const char *search)
   return TRUE;
 }
 
+static gboolean
+has_search (const CpStaffFilter *filter)
+{
+  return filter != NULL && filter->search != NULL && *filter->search != '\0';
+}
+
 /* Appends the conditions of @filter (fixed SQL; the values are bound by bind_filter()). */
 static void
 append_filter (GString *sql, const CpStaffFilter *filter)
@@ -988,6 +1031,7 @@ cp_staff_store_each (CpStore *store, int year, const CpStaffFilter *filter, CpSt
   int rc;
 
   g_return_val_if_fail (func != NULL, FALSE);
+  g_string_append (sql, has_search (filter) ? FROM_JOIN : FROM_NATURAL);
   append_filter (sql, filter);
   g_string_append (sql, " ORDER BY " NATURAL_ORDER);
   g_autoptr (sqlite3_stmt) stmt = cp_store_prepare (store, sql->str, error);
@@ -1038,13 +1082,13 @@ gboolean
 cp_staff_store_list_ids (CpStore *store, int year, const CpStaffFilter *filter, CpStaffSort sort,
                          gboolean descending, GArray *out_ids, GError **error)
 {
-  g_autoptr (GString) sql = g_string_new (
-      "SELECT s.id FROM township t JOIN community c ON c.township_id = t.id "
-      "JOIN staff s ON s.community_id = c.id");
+  g_autoptr (GString) sql = g_string_new ("SELECT s.id");
   const char *key = sort_key (sort);
   int rc;
 
   g_return_val_if_fail (out_ids != NULL, FALSE);
+  g_string_append (sql, key == NULL && !descending && !has_search (filter) ? FROM_NATURAL
+                                                                          : FROM_JOIN);
   append_filter (sql, filter);
   g_string_append (sql, " ORDER BY ");
   if (key != NULL)
@@ -1072,7 +1116,7 @@ cp_staff_store_read_rows (CpStore *store, int year, const gint64 *ids, guint n,
                           CpStaffListRowFunc func, gpointer user_data, GError **error)
 {
   sqlite3_stmt *stmt
-      = cp_store_prepare_cached (store, STAFF_ROW_SELECT "WHERE s.id = :id", error);
+      = cp_store_prepare_cached (store, STAFF_ROW_SELECT FROM_JOIN " WHERE s.id = :id", error);
 
   g_return_val_if_fail (func != NULL, FALSE);
   if (stmt == NULL)
