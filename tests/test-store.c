@@ -255,6 +255,59 @@ test_standards_by_year (Fixture *fx, gconstpointer data)
   g_assert_error (error, CP_ERROR, CP_ERROR_INVALID);
 }
 
+/* Standards of 2026 (35 m²) in force until changed; 2028 changed to 40 m²: the years between
+ * that had inherited them keep 35 when asked to, or take 40. */
+static void
+test_standards_keep_later_years (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (CpStore) store = cp_store_open (fx->path, CP_STORE_OPEN_CREATE, NULL);
+  g_autofree char *source = NULL;
+  int from = -1, next = -1;
+  CpStandards s;
+
+  cp_standards_init_default (&s, 2026);
+  s.area_per_100_households_m2 = 35;
+  g_assert_true (cp_facility_store_set_standards (store, &s, "2026年文件", NULL));
+  g_assert_true (cp_facility_store_standards_span (store, 2025, &from, &next, NULL));
+  g_assert_cmpint (from, ==, 0);
+  g_assert_cmpint (next, ==, 2026);
+  g_assert_true (cp_facility_store_standards_span (store, 2027, &from, &next, NULL));
+  g_assert_cmpint (from, ==, 2026);
+  g_assert_cmpint (next, ==, 0);
+
+  /* 2027 changed, the later years keep the old value: 2028 gets 2026's row. */
+  s.year = 2027;
+  s.area_per_100_households_m2 = 40;
+  g_assert_true (cp_facility_store_set_standards_keeping (store, &s, "2027年文件", TRUE, NULL));
+  g_assert_true (cp_facility_store_get_standards (store, 2027, &s, NULL, NULL));
+  g_assert_cmpfloat (s.area_per_100_households_m2, ==, 40);
+  g_assert_true (cp_facility_store_get_standards (store, 2031, &s, &source, NULL));
+  g_assert_cmpfloat (s.area_per_100_households_m2, ==, 35);
+  g_assert_cmpstr (source, ==, "2026年文件");
+  g_assert_true (cp_facility_store_standards_span (store, 2031, &from, &next, NULL));
+  g_assert_cmpint (from, ==, 2028);
+  g_assert_cmpint (next, ==, 0);
+
+  /* 2029 changed, the later years take the new value: no row for 2030. */
+  s.year = 2029;
+  s.area_per_100_households_m2 = 45;
+  g_assert_true (cp_facility_store_set_standards_keeping (store, &s, "2029年文件", FALSE, NULL));
+  g_assert_true (cp_facility_store_get_standards (store, 2035, &s, NULL, NULL));
+  g_assert_cmpfloat (s.area_per_100_households_m2, ==, 45);
+  g_assert_true (cp_facility_store_get_standards (store, 2028, &s, NULL, NULL));
+  g_assert_cmpfloat (s.area_per_100_households_m2, ==, 35);
+
+  /* 2027 changed again, keeping: 2028 has a row of its own, nothing else written. */
+  s.year = 2027;
+  s.area_per_100_households_m2 = 50;
+  g_assert_true (cp_facility_store_set_standards_keeping (store, &s, "再改", TRUE, NULL));
+  g_assert_true (cp_facility_store_standards_span (store, 2027, &from, &next, NULL));
+  g_assert_cmpint (from, ==, 2027);
+  g_assert_cmpint (next, ==, 2028);
+  g_assert_true (cp_facility_store_get_standards (store, 2028, &s, NULL, NULL));
+  g_assert_cmpfloat (s.area_per_100_households_m2, ==, 35);
+}
+
 static void
 test_constraints (Fixture *fx, gconstpointer data)
 {
@@ -736,6 +789,7 @@ main (int argc, char **argv)
   add_test ("/store/read-only-sees-live-changes", test_read_only_sees_live_changes);
   add_test ("/store/households-by-year", test_households_by_year);
   add_test ("/store/standards-by-year", test_standards_by_year);
+  add_test ("/store/standards-keep-later-years", test_standards_keep_later_years);
   add_test ("/store/constraints", test_constraints);
   add_test ("/store/validate-implies-checks", test_validate_implies_checks);
   add_test ("/store/facility-round-trip", test_facility_round_trip);

@@ -61,6 +61,63 @@ cp_facility_store_set_standards (CpStore *store, const CpStandards *standards, c
 }
 
 gboolean
+cp_facility_store_standards_span (CpStore *store, int year, int *out_from, int *out_next,
+                                  GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = cp_store_prepare (
+      store, "SELECT (SELECT max(year) FROM standard WHERE year <= ?1), "
+             "(SELECT min(year) FROM standard WHERE year > ?1)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, year);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return cp_store_set_sqlite_error (store, _("Cannot read the standards"), error);
+  *out_from = sqlite3_column_int (stmt, 0);
+  *out_next = sqlite3_column_int (stmt, 1);
+  return TRUE;
+}
+
+/* Records the standards in force in @year, as they are, for @year + 1, unless that year has
+ * standards of its own: the years after @year keep them whatever @year gets. */
+static gboolean
+keep_for_year_after (CpStore *store, int year, GError **error)
+{
+  CpStandards old;
+  g_autofree char *old_source = NULL;
+  int from = 0, next = 0;
+
+  if (!cp_facility_store_standards_span (store, year, &from, &next, error))
+    return FALSE;
+  if (next == year + 1)
+    return TRUE;
+  if (!cp_facility_store_get_standards (store, year, &old, &old_source, error))
+    return FALSE;
+  old.year = year + 1;
+  return cp_facility_store_set_standards (store, &old, old_source, error);
+}
+
+gboolean
+cp_facility_store_set_standards_keeping (CpStore *store, const CpStandards *standards,
+                                         const char *source, gboolean later_keep_old,
+                                         GError **error)
+{
+  g_return_val_if_fail (standards != NULL, FALSE);
+
+  if (!cp_standards_validate (standards, error) || !cp_store_check_writable (store, error)
+      || !cp_store_begin (store, error))
+    return FALSE;
+  if ((later_keep_old && !keep_for_year_after (store, standards->year, error))
+      || !cp_facility_store_set_standards (store, standards, source, error)
+      || !cp_store_commit (store, error))
+    {
+      cp_store_rollback (store);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
 cp_facility_store_has_standards (CpStore *store, gboolean *out, GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt

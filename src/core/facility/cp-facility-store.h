@@ -16,6 +16,21 @@ gboolean cp_facility_store_get_standards (CpStore *store, int year, CpStandards 
 gboolean cp_facility_store_set_standards (CpStore *store, const CpStandards *standards,
                                           const char *source, GError **error);
 
+/* Where the standards in force in @year come from: @out_from gets the year of the recorded
+ * standards in force (0 when none is recorded at or before @year: the plan's defaults),
+ * @out_next the next year after @year with standards of its own (0: none, in force until
+ * changed). */
+gboolean cp_facility_store_standards_span (CpStore *store, int year, int *out_from, int *out_next,
+                                           GError **error);
+/* Like cp_facility_store_set_standards(), for a change asked about: the years after
+ * @standards->year that took their standards from the ones in force in that year (up to the next
+ * year with standards of its own) keep the values they had when @later_keep_old (the old values
+ * and source are recorded for the year after, unless it has standards of its own), or take the
+ * new ones. One transaction. */
+gboolean cp_facility_store_set_standards_keeping (CpStore *store, const CpStandards *standards,
+                                                  const char *source, gboolean later_keep_old,
+                                                  GError **error);
+
 /* Whether any year's standards are recorded. */
 gboolean cp_facility_store_has_standards (CpStore *store, gboolean *out, GError **error);
 
