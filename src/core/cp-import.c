@@ -15,6 +15,7 @@
 #include "cp-facility-import.h"
 #include "cp-import.h"
 #include "cp-region-import.h"
+#include "cp-staff-import.h"
 #include "cp-text.h"
 
 #define MAX_PROBLEMS 200
@@ -65,6 +66,8 @@ struct _CpImport
   GCancellable *cancellable;
   KeySet keys;
   GHashTable *lookups;         /* code or name → gint64 id in the database (0 when absent) */
+  gpointer data;               /* the kind's (cp_import_set_data()) */
+  GDestroyNotify data_free;
   guint unclosed_row;          /* the row of a quoted cell never closed, or 0 */
   char *unclosed_column;
   /* The input */
@@ -1230,6 +1233,8 @@ run_import (CpImport *imp, CpProgressFunc progress, gpointer progress_data,
       g_propagate_error (error, g_steal_pointer (&imp->write_error));
       return stop (imp);
     }
+  if (imp->n_problems == 0 && imp->kind->finish != NULL && !imp->kind->finish (imp, error))
+    return stop (imp);
   if (imp->n_problems > 0)
     {
       stop (imp);
@@ -1260,6 +1265,29 @@ import_clear (CpImport *imp)
   g_free (imp->keys.hashes);
   g_free (imp->keys.rows);
   g_hash_table_unref (imp->lookups);
+  if (imp->data_free != NULL)
+    imp->data_free (imp->data);
+}
+
+CpStore *
+cp_import_get_store (CpImport *imp)
+{
+  return imp->store;
+}
+
+gpointer
+cp_import_get_data (CpImport *imp)
+{
+  return imp->data;
+}
+
+void
+cp_import_set_data (CpImport *imp, gpointer data, GDestroyNotify free_func)
+{
+  if (imp->data_free != NULL && imp->data != data)
+    imp->data_free (imp->data);
+  imp->data = data;
+  imp->data_free = free_func;
 }
 
 /* The registry */
@@ -1277,6 +1305,7 @@ cp_import_registry_init (void)
       /* Every domain's kinds, in the order the window and the help list them. */
       cp_region_import_register ();
       cp_facility_import_register ();
+      cp_staff_import_register ();
       g_once_init_leave (&done, 1);
     }
 }

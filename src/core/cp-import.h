@@ -56,10 +56,15 @@ typedef struct
    * domain's validate function, which they follow): SQLite does not check them again while the
    * import writes (cp_store_set_check_constraints()). */
   gboolean validated;
+  /* Optional: called once every row is read and written, inside the import's transaction, when
+   * no row had a problem: a check of the rows together against the database as they left it
+   * (it adds problems with cp_import_add_problem(), which undo the import), FALSE with @error
+   * when the store fails. */
+  gboolean (*finish) (CpImport *imp, GError **error);
 } CpImportKind;
 
 /* At most this many columns a kind. */
-#define CP_IMPORT_MAX_COLUMNS 16
+#define CP_IMPORT_MAX_COLUMNS 24
 /* Rows checked and kept before write_items writes them. */
 #define CP_IMPORT_BATCH 256
 /* Rows checked and kept, then sorted, by a kind with compare_items: about 10 MB of facilities. */
@@ -145,6 +150,14 @@ gboolean cp_import_parse_area (CpImport *imp, guint row, int column, const char 
 gboolean cp_import_parse_count (CpImport *imp, guint row, int column, const char *text,
                                 gint64 maximum, gint64 *out);
 gboolean cp_import_parse_year (CpImport *imp, guint row, int column, const char *text, int *out);
+
+/* The store the import writes to, for a parse_row that reads what a row is checked against
+ * (e.g. the parameters of the row's year). */
+CpStore *cp_import_get_store (CpImport *imp);
+/* What a kind keeps for the length of one import (NULL at first); @free_func (optional) frees it
+ * when the import ends, or when other data replaces it. */
+gpointer cp_import_get_data (CpImport *imp);
+void cp_import_set_data (CpImport *imp, gpointer data, GDestroyNotify free_func);
 
 /* The row on which the key @key (@length bytes) was first seen in this file, or 0 when this is
  * the first time (then @row is noted). Keys are compared by a 64-bit hash, so that a million
