@@ -62,9 +62,9 @@ about_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 
   gtk_show_about_dialog (window, "program-name", _("Community Service Planner"),
                          "logo-icon-name", APP_ID, "version", PACKAGE_VERSION, "comments",
-                         _("Facility planning, pay grades, training and assessment of the urban "
-                           "and rural communities, after the city's 14th Five-Year plan for "
-                           "community services."),
+                         _("Plans the service facilities of the urban and rural communities "
+                           "after the city's 14th Five-Year plan for community services, and "
+                           "keeps the roster and the 三岗十八级 pay of the community workers."),
                          "license-type", GTK_LICENSE_GPL_3_0, "authors", developers,
                          "translator-credits", _("translator-credits"), NULL);
 }
@@ -95,6 +95,8 @@ cp_application_startup (GApplication *application)
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
                                    G_N_ELEMENTS (app_actions), application);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+  /* The icon is in the resources (icons/ under the base path) when it is not installed. */
+  gtk_window_set_default_icon_name (APP_ID);
 
   /* GtkApplication (unlike libadwaita's) does not load style.css by itself. */
   g_autoptr (GtkCssProvider) css = gtk_css_provider_new ();
@@ -113,6 +115,7 @@ cp_application_activate (GApplication *application)
     {
       g_autofree char *path = initial_path (self);
       window = GTK_WINDOW (cp_window_new (GTK_APPLICATION (application)));
+      gtk_window_set_icon_name (window, APP_ID);
       /* The pages, one a domain, in the order of the switcher. */
       cp_window_add_page (CP_WINDOW (window), cp_facility_page_new ());
       cp_window_add_page (CP_WINDOW (window), cp_staff_page_new ());

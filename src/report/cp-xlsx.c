@@ -47,11 +47,34 @@ cp_xlsx_need (CpXlsx *xlsx, gpointer object)
   return object;
 }
 
+/* What libxlsxwriter's error means for the clerk, in a sentence. */
+static const char *
+describe_xlsx_error (lxw_error err)
+{
+  switch (err)
+    {
+    case LXW_ERROR_MEMORY_MALLOC_FAILED:
+      return _("there is not enough memory");
+    case LXW_ERROR_CREATING_XLSX_FILE:
+      return _("the file cannot be created: its folder is read-only or the disk is full");
+    case LXW_ERROR_CREATING_TMPFILE:
+    case LXW_ERROR_READING_TMPFILE:
+      return _("a temporary file cannot be written: the disk is full or failed");
+    case LXW_ERROR_ZIP_FILE_OPERATION:
+    case LXW_ERROR_ZIP_FILE_ADD:
+    case LXW_ERROR_ZIP_CLOSE:
+      return _("the file cannot be written: the disk is full or failed");
+    default:
+      return _("the spreadsheet writer reported an error");
+    }
+}
+
 static gboolean
 set_xlsx_error (GError **error, lxw_error err)
 {
-  return cp_set_error (error, CP_ERROR_FAILED, _("Cannot write the workbook: %s."),
-                       lxw_strerror (err));
+  /* The library's own (English) words stay at the end as detail, as the database's do. */
+  return cp_set_error (error, CP_ERROR_FAILED, _("Cannot write the workbook: %s (%s)."),
+                       describe_xlsx_error (err), lxw_strerror (err));
 }
 
 gboolean

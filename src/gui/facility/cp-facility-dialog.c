@@ -5,6 +5,7 @@
 
 #include "cp-facility-dialog.h"
 #include "cp-facility-store.h"
+#include "cp-message.h"
 #include "cp-text.h"
 
 /* The fields cp_facility_validate() checks, in the order it checks them. */
@@ -117,7 +118,8 @@ set_message (CpFacilityDialog *self, Field field, const char *message)
 
   if (!self->touched[field])
     message = NULL;
-  gtk_label_set_text (label, message != NULL ? message : "");
+  g_autofree char *shown = cp_message_window_units (message);
+  gtk_label_set_text (label, shown != NULL ? shown : "");
   gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
 }
 
@@ -361,7 +363,8 @@ on_save_clicked (CpFacilityDialog *self)
       return;
     }
   cp_facility_clear (&f);
-  gtk_label_set_text (self->save_message, error->message);
+  g_autofree char *shown = cp_message_window_units (error->message);
+  gtk_label_set_text (self->save_message, shown);
   gtk_widget_set_visible (GTK_WIDGET (self->save_message), TRUE);
 }
 

@@ -5,6 +5,7 @@
 
 #include "cp-standards-dialog.h"
 #include "cp-facility-store.h"
+#include "cp-message.h"
 
 struct _CpStandardsDialog
 {
@@ -58,7 +59,8 @@ read_form (CpStandardsDialog *self, CpStandards *standards)
 static void
 show_message (CpStandardsDialog *self, const char *message)
 {
-  gtk_label_set_text (self->message, message != NULL ? message : "");
+  g_autofree char *shown = cp_message_window_units (message);
+  gtk_label_set_text (self->message, shown != NULL ? shown : "");
   gtk_widget_set_visible (GTK_WIDGET (self->message), message != NULL);
 }
 
