@@ -12,7 +12,7 @@ For the sample database (`init FILE --sample`, which holds at least one communit
 the seven rules) and the years 2025 and 2026 it keeps:
   check-YEAR.json          `check --json` standard output, and its exit status in status.json
   check-YEAR.LANG.txt      `check` text in C.UTF-8 and zh_CN.UTF-8
-  workbook-YEAR.json       `export workbook`: every sheet, every cell value, read with openpyxl
+  workbook-YEAR.json       `export workbook --month 12`: every sheet, every cell value (openpyxl)
   summary-YEAR.txt         `export summary`: pdftotext -layout of the PDF, its date as YYYY-MM-DD
   chart-YEAR.png           `export chart … facilities`: compared by decoded pixels (zlib of IDAT)
   chart-YEAR.svg           the same chart as SVG, compared as text
@@ -109,7 +109,8 @@ def generate(work):
             statuses[name] = status
             outputs[name] = out
         xlsx = os.path.join(work, f"w{year}.xlsx")
-        run_ok(["export", "workbook", db, "-o", xlsx, "--year", year])
+        # The pay sheet's month named: by default it is the current month in the current year.
+        run_ok(["export", "workbook", db, "-o", xlsx, "--year", year, "--month", "12"])
         outputs[f"workbook-{year}.json"] = workbook_values(xlsx).encode()
         pdf = os.path.join(work, f"s{year}.pdf")
         run_ok(["export", "summary", db, "-o", pdf, "--year", year])

@@ -145,7 +145,8 @@ class ReadWithOpenpyxl(RoundTrip):
 
     def test_sheets(self):
         book = self.book()
-        self.assertEqual(book.sheetnames, ["汇总", "设施达标"])
+        # The facility sheets, then the staff sheets (tests/test-staff-reports.py reads them).
+        self.assertEqual(book.sheetnames, ["汇总", "设施达标", "花名册", "工资表", "晋级名单"])
 
     def test_every_community(self):
         rows = self.detail_rows(self.book())

@@ -181,10 +181,11 @@ static const struct
   guint width;
   gboolean right;
 } pay_columns[] = {
-  { N_("Community"), 12, FALSE }, { N_("Name"), 8, FALSE },       { N_("Identity number"), 18, FALSE },
-  { N_("Post"), 10, FALSE },      { N_("Level"), 4, TRUE },       { N_("Gross"), 10, TRUE },
-  { N_("Employee 5+1"), 10, TRUE }, { N_("Income tax"), 9, TRUE }, { N_("Net"), 10, TRUE },
-  { N_("Employer 5+1"), 10, TRUE },
+  { N_("Community"), 12, FALSE },   { N_("Full name"), 8, FALSE },
+  { N_("Identity number"), 18, FALSE }, { N_("Post"), 10, FALSE },
+  { N_("Level"), 4, TRUE },          { N_("Gross"), 10, TRUE },
+  { N_("Employee 5+1"), 10, TRUE },  { N_("Income tax"), 9, TRUE },
+  { N_("Net"), 10, TRUE },           { N_("Employer 5+1"), 10, TRUE },
 };
 
 #define POST_COLUMN 3

@@ -180,7 +180,7 @@ static const CpDocumentColumn cost_columns[] = {
 static const CpDocumentColumn change_columns[] = {
   { NULL, N_("No."), 0.05, TRUE },
   { NULL, N_("Community"), 0.14, FALSE },
-  { NULL, N_("Name"), 0.09, FALSE },
+  { NULL, N_("Full name"), 0.09, FALSE },
   { NULL, N_("Identity number"), 0.19, FALSE },
   { NULL, N_("Post"), 0.16, FALSE },
   { NULL, N_("Level"), 0.08, TRUE },
