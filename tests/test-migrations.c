@@ -1,25 +1,26 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Schema migrations. The store's own source is compiled into this test with its target version a
  * variable and its migrations read from a test resource (tests/migrations/): the program's own
- * SQL files and a schema 3 that exists only here, so nothing of it ships. A copy of
- * tests/data/schema-1.db (made by the program at schema 1, from the fixture-*.csv files) is
- * migrated:
- *   real 002: to schema 2 (the program's): a backup "FILE.v1.bak" holds the original's data, every
- *             schema-1 table reads the same, the staff tables are there and empty, and the schema
- *             is the one a new file gets;
- *   good 003: the file is at schema 3 (through 2), the backup holds the original's data, and
- *             every schema-1 table reads the same after the migration;
- *   bad 003:  it changes data, then fails: the open fails with a message, the original file keeps
- *             the same bytes (002 is undone with it: one transaction), and the backup holds the
- *             same data as the original. */
+ * SQL files and a schema 4 that exists only here, so nothing of it ships. A copy of
+ * tests/data/schema-1.db (made by the program at schema 1, from the fixture-*.csv files) or of
+ * tests/data/schema-2.db (the same file taken to schema 2 by 002-staff.sql) is migrated:
+ *   real 002, 003: to schema 3 (the program's): a backup "FILE.v1.bak" holds the original's data,
+ *             every schema-1 table reads the same, the staff tables are there and empty, every
+ *             facility has no closing year, and the schema is the one a new file gets;
+ *   real 003: a schema-2 file to 3, its backup "FILE.v2.bak" at schema 2 with the same data;
+ *   good 004: the file is at schema 4 (through 2 and 3), the backup holds the original's data,
+ *             and every schema-1 table reads the same after the migration;
+ *   bad 004:  it changes data, then fails: the open fails with a message, the original file keeps
+ *             the same bytes (002 and 003 are undone with it: one transaction), and the backup
+ *             holds the same data as the original. */
 #include "cp-store.h"
 
-/* The version the store migrates to: 3 (the test's), or 2 (the program's). */
-static int test_schema_version = 3;
+/* The version the store migrates to: 4 (the test's), or 3 (the program's). */
+static int test_schema_version = 4;
 
 #undef CP_SCHEMA_VERSION
 #define CP_SCHEMA_VERSION test_schema_version
-#define CP_STORE_TEST_MIGRATIONS "003-test.sql"
+#define CP_STORE_TEST_MIGRATIONS "004-test.sql"
 #define cp_core_get_resource cp_test_migrations_get_resource
 
 #include "cp-store.c"
@@ -114,7 +115,7 @@ dump (const char *path, const char *reference)
 typedef struct
 {
   char *dir;
-  char *original; /* tests/data/schema-1.db, never opened for writing */
+  char *original; /* tests/data/schema-N.db, never opened for writing */
   char *path;     /* its copy, which the store opens */
   char *backup;
 } Fixture;
@@ -122,10 +123,13 @@ typedef struct
 static void
 fixture_set_up (Fixture *fx, gconstpointer data)
 {
+  int from = data != NULL ? GPOINTER_TO_INT (data) : 1;
+  g_autofree char *name = g_strdup_printf ("schema-%d.db", from);
+
   fx->dir = cp_test_dir_make ("migrations");
-  fx->original = g_build_filename (TEST_DATA_DIR, "schema-1.db", NULL);
+  fx->original = g_build_filename (TEST_DATA_DIR, name, NULL);
   fx->path = g_build_filename (fx->dir, "planner.db", NULL);
-  fx->backup = g_strconcat (fx->path, ".v1.bak", NULL);
+  fx->backup = g_strdup_printf ("%s.v%d.bak", fx->path, from);
   cp_test_copy_file (fx->original, fx->path);
 }
 
@@ -133,7 +137,7 @@ static void
 fixture_tear_down (Fixture *fx, gconstpointer data)
 {
   migrations = NULL;
-  test_schema_version = 3;
+  test_schema_version = 4;
   cp_test_dir_remove (fx->dir);
   g_free (fx->dir);
   g_free (fx->original);
@@ -180,22 +184,26 @@ schema_text (const char *path)
 }
 
 static void
-test_migrated_to_staff (Fixture *fx, gconstpointer data)
+test_migrated_to_program (Fixture *fx, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *before = dump (fx->original, fx->original);
   g_autofree char *fresh = g_build_filename (fx->dir, "fresh.db", NULL);
   sqlite3 *db = NULL;
 
-  test_schema_version = 2;
+  int from = data != NULL ? GPOINTER_TO_INT (data) : 1;
+
+  test_schema_version = 3;
   migrations = cp_test_good_get_resource ();
   CpStore *store = cp_store_open (fx->path, CP_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (cp_store_get_schema_version (store), ==, 2);
+  g_assert_cmpint (cp_store_get_schema_version (store), ==, 3);
   cp_store_free (store);
 
   g_assert_cmpint (sqlite3_open_v2 (fx->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (db_int (db, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (db_int (db, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (db_int (db, "SELECT count(*) FROM facility"), ==, 5);
+  g_assert_cmpint (db_int (db, "SELECT count(*) FROM facility WHERE closed_year IS NULL"), ==, 5);
   g_assert_cmpint (db_int (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'test_migration'"),
                    ==, 0);
   g_assert_cmpint (db_int (db, "SELECT count(*) FROM staff"), ==, 0);
@@ -204,13 +212,17 @@ test_migrated_to_staff (Fixture *fx, gconstpointer data)
   g_assert_cmpint (db_int (db, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
   sqlite3_close (db);
 
-  /* The data of schema 1 reads the same; the backup is schema 1 with the same data. */
+  /* The data of the original reads the same; the backup is at its schema with the same data. */
   g_autofree char *after = dump (fx->path, fx->original);
   g_assert_cmpstr (after, ==, before);
   g_assert_true (g_file_test (fx->backup, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpint (sqlite3_open_v2 (fx->backup, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (db_int (db, "PRAGMA user_version"), ==, 1);
-  g_assert_cmpint (db_int (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'staff'"), ==, 0);
+  g_assert_cmpint (db_int (db, "PRAGMA user_version"), ==, from);
+  g_assert_cmpint (db_int (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'staff'"), ==,
+                   from >= 2 ? 1 : 0);
+  g_assert_cmpint (db_int (db, "SELECT count(*) FROM pragma_table_info('facility') "
+                               "WHERE name = 'closed_year'"),
+                   ==, 0);
   sqlite3_close (db);
   g_autofree char *backed_up = dump (fx->backup, fx->original);
   g_assert_cmpstr (backed_up, ==, before);
@@ -223,6 +235,7 @@ test_migrated_to_staff (Fixture *fx, gconstpointer data)
   g_autofree char *fresh_schema = schema_text (fresh);
   g_assert_cmpstr (migrated_schema, ==, fresh_schema);
   g_assert_nonnull (strstr (migrated_schema, "table staff_level"));
+  g_assert_nonnull (strstr (migrated_schema, "closed_year INTEGER"));
 }
 
 static void
@@ -237,11 +250,12 @@ test_migrated (Fixture *fx, gconstpointer data)
   CpStore *store = cp_store_open (fx->path, CP_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   g_assert_nonnull (store);
-  g_assert_cmpint (cp_store_get_schema_version (store), ==, 3);
+  g_assert_cmpint (cp_store_get_schema_version (store), ==, 4);
   cp_store_free (store);
 
   g_assert_cmpint (sqlite3_open_v2 (fx->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (db_int (db, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (db_int (db, "PRAGMA user_version"), ==, 4);
+  g_assert_cmpint (db_int (db, "SELECT count(*) FROM facility WHERE closed_year IS NULL"), ==, 5);
   g_assert_cmpint (db_int (db, "SELECT count(*) FROM staff"), ==, 0);
   g_assert_cmpint (db_int (db, "SELECT count(*) FROM test_migration"), ==, 1);
   g_assert_cmpint (db_int (db, "SELECT count(*) FROM community WHERE test_note = ''"), ==, 4);
@@ -265,7 +279,7 @@ test_migrated (Fixture *fx, gconstpointer data)
   g_autofree char *migrated = cp_test_file_digest (fx->path);
   store = cp_store_open (fx->path, CP_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (cp_store_get_schema_version (store), ==, 3);
+  g_assert_cmpint (cp_store_get_schema_version (store), ==, 4);
   cp_store_free (store);
   g_autofree char *again = cp_test_file_digest (fx->path);
   g_assert_cmpstr (again, ==, migrated);
@@ -303,8 +317,10 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/migrations/schema-1-file", Fixture, NULL, fixture_set_up, test_schema_1_file,
               fixture_tear_down);
-  g_test_add ("/migrations/migrated-to-staff", Fixture, NULL, fixture_set_up,
-              test_migrated_to_staff, fixture_tear_down);
+  g_test_add ("/migrations/schema-1-to-program", Fixture, GINT_TO_POINTER (1), fixture_set_up,
+              test_migrated_to_program, fixture_tear_down);
+  g_test_add ("/migrations/schema-2-to-program", Fixture, GINT_TO_POINTER (2), fixture_set_up,
+              test_migrated_to_program, fixture_tear_down);
   g_test_add ("/migrations/migrated", Fixture, NULL, fixture_set_up, test_migrated,
               fixture_tear_down);
   g_test_add ("/migrations/failed", Fixture, NULL, fixture_set_up, test_failed,

@@ -285,6 +285,7 @@ static const char *const migration_files[] = {
   NULL,
   "001-initial.sql",
   "002-staff.sql",
+  "003-facility-years.sql",
   CP_STORE_TEST_MIGRATIONS
 };
 #ifdef CP_STORE_CHECK_MIGRATIONS

@@ -9,7 +9,7 @@
 
 G_BEGIN_DECLS
 
-#define CP_SCHEMA_VERSION 2
+#define CP_SCHEMA_VERSION 3
 /* PRAGMA application_id of our files: "CPJH" */
 #define CP_APPLICATION_ID 0x43504a48
 

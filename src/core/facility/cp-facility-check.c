@@ -47,6 +47,15 @@ cp_facility_check_run (CpStore *store, int year, gint64 township_id, CpCheckRowF
                        gpointer user_data, CpCheckSummary *summary, GCancellable *cancellable,
                        GError **error)
 {
+  return cp_facility_check_run_full (store, year, township_id, FALSE, func, user_data, summary,
+                                     cancellable, error);
+}
+
+gboolean
+cp_facility_check_run_full (CpStore *store, int year, gint64 township_id, gboolean projected,
+                            CpCheckRowFunc func, gpointer user_data, CpCheckSummary *summary,
+                            GCancellable *cancellable, GError **error)
+{
   g_return_val_if_fail (store != NULL && summary != NULL, FALSE);
 
   *summary = (CpCheckSummary){ .year = year };
@@ -54,8 +63,8 @@ cp_facility_check_run (CpStore *store, int year, gint64 township_id, CpCheckRowF
     return FALSE;
 
   Run run = { summary, func, user_data, cancellable };
-  if (!cp_facility_store_check_rows (store, &summary->standards, township_id, run_row, &run,
-                                     error))
+  if (!cp_facility_store_check_rows_full (store, &summary->standards, township_id, projected,
+                                          run_row, &run, error))
     return FALSE;
   summary->total_shortfall_m2 = cp_round1 (summary->total_shortfall_m2);
   return TRUE;
@@ -188,12 +197,113 @@ GArray *
 cp_facility_check_townships (CpStore *store, int year, CpCheckSummary *summary,
                              GCancellable *cancellable, GError **error)
 {
+  return cp_facility_check_townships_full (store, year, FALSE, summary, cancellable, error);
+}
+
+GArray *
+cp_facility_check_townships_full (CpStore *store, int year, gboolean projected,
+                                  CpCheckSummary *summary, GCancellable *cancellable,
+                                  GError **error)
+{
   CpCheckSummary local_summary;
   g_autoptr (CpTownshipTotals) totals = cp_township_totals_new (store, error);
 
   if (totals == NULL
-      || !cp_facility_check_run (store, year, 0, add_to_totals, totals,
-                                 summary != NULL ? summary : &local_summary, cancellable, error))
+      || !cp_facility_check_run_full (store, year, 0, projected, add_to_totals, totals,
+                                      summary != NULL ? summary : &local_summary, cancellable,
+                                      error))
     return NULL;
   return cp_township_totals_finish (g_steal_pointer (&totals));
+}
+
+/* Projection */
+
+gboolean
+cp_facility_check_horizon (CpStore *store, int year, int *out_horizon, GError **error)
+{
+  g_autoptr (GArray) years = g_array_new (FALSE, FALSE, sizeof (int));
+
+  g_return_val_if_fail (out_horizon != NULL, FALSE);
+
+  if (!cp_facility_store_change_years (store, year, years, error))
+    return FALSE;
+  *out_horizon = years->len > 0 ? g_array_index (years, int, years->len - 1) : year;
+  return TRUE;
+}
+
+typedef struct
+{
+  GHashTable *projections;
+  int year;
+  int horizon;
+  GCancellable *cancellable;
+} Projecting;
+
+/* Years come in order: a pass keeps compliant_from, a failure clears it; after the last year
+ * compliant_from is the start of the run of passes that lasts to the horizon. */
+static void
+project_row (Projecting *p, const CpCheckRow *row)
+{
+  CpProjection *projection = g_hash_table_lookup (p->projections, &row->id);
+
+  if (projection == NULL)
+    {
+      gint64 *id = g_new (gint64, 1);
+      *id = row->id;
+      projection = g_new0 (CpProjection, 1);
+      g_hash_table_insert (p->projections, id, projection);
+    }
+  projection->horizon = p->horizon;
+  if (row->result.violations != 0)
+    projection->compliant_from = 0;
+  else if (projection->compliant_from == 0)
+    projection->compliant_from = p->year;
+  projection->shortfall_m2 = row->result.shortfall_m2;
+  projection->violations = row->result.violations;
+}
+
+static gboolean
+project_check_row (const CpCheckRow *row, gpointer user_data)
+{
+  Projecting *p = user_data;
+
+  project_row (p, row);
+  return !g_cancellable_is_cancelled (p->cancellable);
+}
+
+static void
+project_community_row (guint index, const CpCheckRow *row, gpointer user_data)
+{
+  project_row (user_data, row);
+}
+
+GHashTable *
+cp_facility_check_projection (CpStore *store, int year, gint64 township_id, const gint64 *ids,
+                              guint n, GCancellable *cancellable, GError **error)
+{
+  g_autoptr (GArray) years = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr (GHashTable) projections
+      = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+
+  g_return_val_if_fail (store != NULL, NULL);
+
+  g_array_append_val (years, year);
+  if (!cp_facility_store_change_years (store, year, years, error))
+    return NULL;
+  Projecting p = { projections, year, g_array_index (years, int, years->len - 1), cancellable };
+  for (guint i = 0; i < years->len; i++)
+    {
+      CpStandards standards;
+      p.year = g_array_index (years, int, i);
+      gboolean ok
+          = ids != NULL
+                ? cp_facility_store_read_community_rows_full (store, p.year, TRUE, ids, n,
+                                                              project_community_row, &p, error)
+                : cp_facility_store_get_standards (store, p.year, &standards, NULL, error)
+                      && cp_facility_store_check_rows_full (store, &standards, township_id, TRUE,
+                                                            project_check_row, &p, error);
+      if (!ok)
+        return NULL;
+    }
+  return g_steal_pointer (&projections);
 }

@@ -30,6 +30,7 @@ enum
   F_ACCESSIBLE,
   F_AGE,
   F_CHILD,
+  F_CLOSED_YEAR,
   N_F
 };
 
@@ -52,6 +53,8 @@ static const CpImportColumn facility_columns[N_F] = {
   { "accessible", "无障碍", N_("accessible"), NULL, FALSE },
   { "age_friendly", "适老化", N_("age-friendly"), NULL, FALSE },
   { "child_friendly", "适儿化", N_("child-friendly"), NULL, FALSE },
+  { "closed_year", "停用年份", N_("closing year"),
+    N_("the year it is out of use from, not before its year, or nothing"), FALSE },
 };
 
 static gboolean
@@ -156,9 +159,16 @@ parse_facility (CpImport *imp, guint row, const char *const *cells, gpointer ite
   ok &= cp_import_parse_count (imp, row, F_OFFICES, cells[F_OFFICES], CP_FACILITY_OFFICES_MAX,
                                &f->independent_offices);
   ok &= cp_import_parse_year (imp, row, F_YEAR, cells[F_YEAR], &f->year);
+  ok &= cp_import_parse_year (imp, row, F_CLOSED_YEAR, cells[F_CLOSED_YEAR], &f->closed_year);
   ok &= parse_facility_flags (imp, row, cells, f);
   if (f->community_id != 0 && f->name != NULL)
     ok &= check_unique_facility (imp, row, f, cells[F_COMMUNITY]);
+
+  if (ok && f->closed_year != 0 && f->closed_year < f->year)
+    ok = cp_import_add_problem (imp, row, F_CLOSED_YEAR,
+                                _("closing year %d is before the year %d it opened: enter %d or "
+                                  "later, or nothing"),
+                                f->closed_year, f->year, f->year);
 
   /* The store's own rules, in case they know more than the checks above. */
   g_autoptr (GError) invalid = NULL;

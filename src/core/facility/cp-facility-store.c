@@ -132,7 +132,7 @@ cp_facility_store_has_standards (CpStore *store, gboolean *out, GError **error)
 }
 
 /* The number of FACILITY_COLUMNS. */
-#define N_FACILITY_FIELDS 15
+#define N_FACILITY_FIELDS 16
 
 /* Binds @f to the parameters @first + 1 to @first + N_FACILITY_FIELDS. */
 static void
@@ -153,6 +153,10 @@ bind_facility_at (sqlite3_stmt *stmt, int first, const CpFacility *f)
   sqlite3_bind_int (stmt, first + 13, f->accessible ? 1 : 0);
   sqlite3_bind_int (stmt, first + 14, f->age_friendly ? 1 : 0);
   sqlite3_bind_int (stmt, first + 15, f->child_friendly ? 1 : 0);
+  if (f->closed_year != 0)
+    sqlite3_bind_int (stmt, first + 16, f->closed_year);
+  else
+    sqlite3_bind_null (stmt, first + 16);
 }
 
 static void
@@ -164,7 +168,7 @@ bind_facility_fields (sqlite3_stmt *stmt, const CpFacility *f)
 #define FACILITY_COLUMNS                                                                           \
   "community_id, name, kind, total_area_m2, service_area_m2, office_area_m2, "                     \
   "independent_offices, provision, status, year, government_invested, property_registered, "      \
-  "accessible, age_friendly, child_friendly"
+  "accessible, age_friendly, child_friendly, closed_year"
 
 gboolean
 cp_facility_store_upsert (CpStore *store, CpFacility *facility, GError **error)
@@ -179,22 +183,23 @@ cp_facility_store_upsert (CpStore *store, CpFacility *facility, GError **error)
   sqlite3_stmt *stmt = cp_store_prepare_cached (
       store, facility->id > 0
                  ? "UPDATE facility SET (" FACILITY_COLUMNS ") = (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
-                   "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) WHERE id = ?16 RETURNING id"
+                   "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16) WHERE id = ?17 RETURNING id"
                  : "INSERT INTO facility (" FACILITY_COLUMNS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
-                   "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) ON CONFLICT (community_id, name) "
+                   "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16) "
+                   "ON CONFLICT (community_id, name) "
                    "DO UPDATE SET (" FACILITY_COLUMNS ") = (excluded.community_id, "
                    "excluded.name, excluded.kind, excluded.total_area_m2, "
                    "excluded.service_area_m2, excluded.office_area_m2, "
                    "excluded.independent_offices, excluded.provision, excluded.status, "
                    "excluded.year, excluded.government_invested, excluded.property_registered, "
-                   "excluded.accessible, excluded.age_friendly, excluded.child_friendly) "
-                   "RETURNING id",
+                   "excluded.accessible, excluded.age_friendly, excluded.child_friendly, "
+                   "excluded.closed_year) RETURNING id",
       error);
   if (stmt == NULL)
     return FALSE;
   bind_facility_fields (stmt, facility);
   if (facility->id > 0)
-    sqlite3_bind_int64 (stmt, 16, facility->id);
+    sqlite3_bind_int64 (stmt, 17, facility->id);
   g_autoptr (GError) local_error = NULL;
   facility->id = _cp_store_step_returning_id (store, stmt, _("Cannot save the facility"), &local_error);
   if (local_error != NULL)
@@ -220,15 +225,16 @@ import_sql (guint n)
   GString *sql = g_string_new ("INSERT INTO facility (" FACILITY_COLUMNS ") VALUES ");
 
   for (guint i = 0; i < n; i++)
-    g_string_append (sql, i > 0 ? ", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                                : "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    g_string_append (sql, i > 0 ? ", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                                : "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   g_string_append (sql, " ON CONFLICT (community_id, name) DO UPDATE SET (" FACILITY_COLUMNS
                         ") = (excluded.community_id, excluded.name, excluded.kind, "
                         "excluded.total_area_m2, excluded.service_area_m2, "
                         "excluded.office_area_m2, excluded.independent_offices, "
                         "excluded.provision, excluded.status, excluded.year, "
                         "excluded.government_invested, excluded.property_registered, "
-                        "excluded.accessible, excluded.age_friendly, excluded.child_friendly)");
+                        "excluded.accessible, excluded.age_friendly, excluded.child_friendly, "
+                        "excluded.closed_year)");
   return g_string_free (sql, FALSE);
 }
 
@@ -339,6 +345,7 @@ read_facility (sqlite3_stmt *stmt, CpFacility *f)
   f->accessible = sqlite3_column_int (stmt, 13) != 0;
   f->age_friendly = sqlite3_column_int (stmt, 14) != 0;
   f->child_friendly = sqlite3_column_int (stmt, 15) != 0;
+  f->closed_year = sqlite3_column_int (stmt, 16);
 }
 
 GArray *
@@ -372,14 +379,18 @@ cp_facility_store_list (CpStore *store, gint64 community_id, GError **error)
 /* The check */
 
 /* The facilities that count in year ?1, aggregated per community into the fields of
- * CpFacilityTally. Its WHERE is cp_facility_counts_in_year() in SQL: the one place the query
- * states it. Append further conditions, then "GROUP BY community_id". */
+ * CpFacilityTally; planned work (规划, 在建) counts when ?9 is 1 (unbound: not). Its WHERE is
+ * cp_facility_count_in_year() in SQL: the one place the query states it. Append further
+ * conditions, then "GROUP BY community_id". */
 #define TALLY_SQL                                                                                  \
   "SELECT community_id, count(*) AS counted, sum(total_area_m2) AS area,"                         \
   "       min(total_area_m2) AS smallest, min(service_area_m2 / total_area_m2) AS share,"         \
   "       sum(independent_offices) AS offices,"                                                   \
   "       sum(government_invested AND NOT property_registered) AS unregistered"                   \
-  "  FROM facility WHERE kind = 'comprehensive' AND status = 'in_use' AND year <= ?1"
+  "  FROM facility WHERE kind = 'comprehensive' AND year <= ?1"                                 \
+  "   AND (closed_year IS NULL OR ?1 < closed_year)"                                           \
+  "   AND CASE status WHEN 'in_use' THEN 1 WHEN 'closed' THEN closed_year IS NOT NULL"          \
+  "                   ELSE ?9 IS 1 END"
 
 /* One pass: households latest at or before the year (index seek per community), facilities
  * aggregated per community. Columns as read by read_check_row(). */
@@ -447,6 +458,19 @@ cp_facility_store_check_rows (CpStore *store,
                               gpointer user_data,
                               GError **error)
 {
+  return cp_facility_store_check_rows_full (store, standards, township_id, FALSE, func,
+                                            user_data, error);
+}
+
+gboolean
+cp_facility_store_check_rows_full (CpStore *store,
+                                   const CpStandards *standards,
+                                   gint64 township_id,
+                                   gboolean projected,
+                                   CpCheckRowFunc func,
+                                   gpointer user_data,
+                                   GError **error)
+{
   g_return_val_if_fail (store != NULL && standards != NULL && func != NULL, FALSE);
 
   g_autoptr (sqlite3_stmt) stmt = cp_store_prepare (store, check_sql, error);
@@ -454,6 +478,7 @@ cp_facility_store_check_rows (CpStore *store,
     return FALSE;
   sqlite3_bind_int (stmt, 1, standards->year);
   sqlite3_bind_int64 (stmt, 2, township_id);
+  sqlite3_bind_int (stmt, 9, projected ? 1 : 0);
 
   int rc;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -639,6 +664,7 @@ cp_facility_store_filter_community_ids (CpStore *store,
   sqlite3_bind_double (stmt, 4, standards.area_per_100_households_m2);
   sqlite3_bind_double (stmt, 5, standards.rural_building_min_m2);
   sqlite3_bind_double (stmt, 6, standards.service_share_min);
+  sqlite3_bind_int (stmt, 9, filter->projected ? 1 : 0);
   int rc;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -704,6 +730,20 @@ cp_facility_store_read_community_rows (CpStore *store,
                                        gpointer user_data,
                                        GError **error)
 {
+  return cp_facility_store_read_community_rows_full (store, year, FALSE, ids, n, func, user_data,
+                                                     error);
+}
+
+gboolean
+cp_facility_store_read_community_rows_full (CpStore *store,
+                                            int year,
+                                            gboolean projected,
+                                            const gint64 *ids,
+                                            guint n,
+                                            CpCommunityRowFunc func,
+                                            gpointer user_data,
+                                            GError **error)
+{
   CpStandards standards;
 
   g_return_val_if_fail (store != NULL && (ids != NULL || n == 0) && func != NULL, FALSE);
@@ -716,6 +756,7 @@ cp_facility_store_read_community_rows (CpStore *store,
   g_autofree char *json = ids_json (ids, n);
   sqlite3_bind_int (stmt, 1, year);
   sqlite3_bind_text (stmt, 2, json, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 9, projected ? 1 : 0);
   int rc;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -727,5 +768,29 @@ cp_facility_store_read_community_rows (CpStore *store,
     }
   if (rc != SQLITE_DONE)
     return cp_store_set_sqlite_error (store, _("Cannot read the communities"), error);
+  return TRUE;
+}
+
+gboolean
+cp_facility_store_change_years (CpStore *store, int year, GArray *out_years, GError **error)
+{
+  g_return_val_if_fail (store != NULL && out_years != NULL, FALSE);
+
+  g_autoptr (sqlite3_stmt) stmt = cp_store_prepare (
+      store, "SELECT year FROM facility WHERE year > ?1 "
+             "UNION SELECT closed_year FROM facility WHERE closed_year > ?1 "
+             "UNION SELECT year FROM community_year WHERE year > ?1 "
+             "UNION SELECT year FROM standard WHERE year > ?1 ORDER BY 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, year);
+  int rc;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int y = sqlite3_column_int (stmt, 0);
+      g_array_append_val (out_years, y);
+    }
+  if (rc != SQLITE_DONE)
+    return cp_store_set_sqlite_error (store, _("Cannot read the facilities"), error);
   return TRUE;
 }

@@ -79,6 +79,21 @@ gboolean cp_facility_store_check_rows (CpStore *store,
                                        CpCheckRowFunc func,
                                        gpointer user_data,
                                        GError **error);
+/* The same, planned work (规划, 在建) counted from its year with @projected
+ * (cp_facility_count_in_year()). */
+gboolean cp_facility_store_check_rows_full (CpStore *store,
+                                            const CpStandards *standards,
+                                            gint64 township_id,
+                                            gboolean projected,
+                                            CpCheckRowFunc func,
+                                            gpointer user_data,
+                                            GError **error);
+
+/* Appends to @out_years, in order, every year after @year in which a check's figures may change:
+ * a facility opens or closes, a community's figures or the standards are recorded. After the
+ * last of them (or @year, when there is none) nothing changes. */
+gboolean cp_facility_store_change_years (CpStore *store, int year, GArray *out_years,
+                                         GError **error);
 
 /* Sort keys of the window's community list (the order of its columns). */
 typedef enum
@@ -115,6 +130,7 @@ typedef struct
   const char *search;   /* code or name contains it (plain text); NULL or "" for all */
   CpViolations failing; /* 0 for all; else those breaking at least one of these rules (all the
                          * rules' bits: every community that falls short) */
+  gboolean projected;   /* planned work counted from its year (cp_facility_count_in_year()) */
 } CpCommunityFilter;
 
 /* The communities of a filter's township and search, whatever its rules: how many, how many
@@ -154,5 +170,14 @@ gboolean cp_facility_store_read_community_rows (CpStore *store,
                                                 CpCommunityRowFunc func,
                                                 gpointer user_data,
                                                 GError **error);
+/* The same, planned work counted from its year with @projected. */
+gboolean cp_facility_store_read_community_rows_full (CpStore *store,
+                                                     int year,
+                                                     gboolean projected,
+                                                     const gint64 *ids,
+                                                     guint n,
+                                                     CpCommunityRowFunc func,
+                                                     gpointer user_data,
+                                                     GError **error);
 
 G_END_DECLS

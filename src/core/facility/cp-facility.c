@@ -122,5 +122,14 @@ cp_facility_validate (const CpFacility *f, GError **error)
   if (f->year < CP_YEAR_MIN || f->year > CP_YEAR_MAX)
     return cp_set_error (error, CP_ERROR_INVALID, _("Year: %d is outside %d–%d."), f->year,
                          CP_YEAR_MIN, CP_YEAR_MAX);
+  if (f->closed_year != 0 && (f->closed_year < CP_YEAR_MIN || f->closed_year > CP_YEAR_MAX))
+    return cp_set_error (error, CP_ERROR_INVALID,
+                         _("Closing year: %d is outside %d–%d; leave it empty if the facility "
+                           "is not closed."),
+                         f->closed_year, CP_YEAR_MIN, CP_YEAR_MAX);
+  if (f->closed_year != 0 && f->closed_year < f->year)
+    return cp_set_error (error, CP_ERROR_INVALID,
+                         _("Closing year: %d is before the opening year %d; enter %d or later."),
+                         f->closed_year, f->year, f->year);
   return TRUE;
 }

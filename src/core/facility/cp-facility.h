@@ -84,6 +84,7 @@ typedef struct
   CpProvision provision;
   CpFacilityStatus status;
   int year; /* opened, or planned to open */
+  int closed_year; /* out of use from this year on (停用年份); 0 for none */
   gboolean government_invested;
   gboolean property_registered;
   gboolean accessible;
