@@ -518,7 +518,8 @@ test_each (Fixture *fx, gconstpointer data)
   /* Township code, community code, post (head before staff), identity number. */
   g_autofree char *all = pass (fx->store, 2025, NULL);
   g_assert_cmpstr (all, ==,
-                   "001 001001 head " ID_B " L12 2024-01-01 excellent basic A 2023-01-01-2025-12-31\n"
+                   "001 001001 head " ID_B
+                   " L12 2024-01-01 excellent basic A 2023-01-01-2025-12-31\n"
                    "001 001001 staff " ID_A " L4 2023-01-01 competent none - -\n"
                    "001 001001 staff " ID_D " L6 2020-01-01 none none - -\n"
                    "002 002001 staff " ID_C " L2 2025-01-01 none none - -\n");

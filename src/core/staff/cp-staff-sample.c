@@ -71,8 +71,12 @@ pick (CpSampleRng *rng, const char *const *words, guint n)
 static CpDate
 draw_day (CpSampleRng *rng, int year_low, int year_high)
 {
-  return cp_date_make (_cp_sample_rng_int (rng, year_low, year_high),
-                       _cp_sample_rng_int (rng, 1, 12), _cp_sample_rng_int (rng, 1, 28));
+  /* One draw a statement: C leaves the order of a call's arguments open. */
+  int year = _cp_sample_rng_int (rng, year_low, year_high);
+  int month = _cp_sample_rng_int (rng, 1, 12);
+  int day = _cp_sample_rng_int (rng, 1, 28);
+
+  return cp_date_make (year, month, day);
 }
 
 /* The 17 digits and the check character; the sequence's last digit is odd for men. */
@@ -109,8 +113,8 @@ draw_birth (CpSampleRng *rng, Person *p)
     p->birth.year += 8;
 }
 
-/* Retirement on purpose: in 2026 or 2027 (a man born 1966-03 … 1967-02 retires at 60 and 5 to
- * 7 months, DOMAIN.md §2), or already in 2024 (born 1964) and still on duty. */
+/* Retirement on purpose: in 2026 or 2027 (a man born in 1966 retires at 60 and 5 to 8 months,
+ * DOMAIN.md §2), or already in 2024 (born 1964) and still on duty. */
 static void
 draw_retirement_case (CpSampleRng *rng, Person *p)
 {
@@ -120,10 +124,9 @@ draw_retirement_case (CpSampleRng *rng, Person *p)
     return;
   p->gender = CP_GENDER_MALE;
   if (u < 0.02)
-    p->birth = cp_date_make (1964, _cp_sample_rng_int (rng, 1, 12), _cp_sample_rng_int (rng, 1, 28));
+    p->birth = draw_day (rng, 1964, 1964);
   else
-    p->birth = cp_date_make (_cp_sample_rng_chance (rng, 0.5) ? 1966 : 1967,
-                             _cp_sample_rng_int (rng, 1, 12), _cp_sample_rng_int (rng, 1, 28));
+    p->birth = draw_day (rng, 1966, 1966);
 }
 
 static void
@@ -162,8 +165,11 @@ draw_dates (CpSampleRng *rng, Person *p)
 
   s->work_start = draw_day (rng, work_year, work_year);
   if (_cp_sample_rng_chance (rng, 0.06))
-    s->service_start = cp_date_make (_cp_sample_rng_int (rng, 2025, 2026),
-                                     _cp_sample_rng_int (rng, 1, 6), 1);
+    {
+      int year = _cp_sample_rng_int (rng, 2025, 2026);
+      int month = _cp_sample_rng_int (rng, 1, 6);
+      s->service_start = cp_date_make (year, month, 1);
+    }
   else
     {
       int later = _cp_sample_rng_int (rng, 0, 12);
@@ -201,8 +207,9 @@ draw_contact (CpSampleRng *rng, Person *p, CpCommunityKind kind)
                        : (u < 0.5 ? CP_GRID_LEADER : CP_GRID_NONE);
   else
     s->grid_role = u < 0.3 ? CP_GRID_LEADER : CP_GRID_NONE;
-  g_snprintf (p->phone, sizeof p->phone, "1%d%09d", _cp_sample_rng_int (rng, 3, 9),
-              _cp_sample_rng_int (rng, 0, 999999999));
+  int network = _cp_sample_rng_int (rng, 3, 9);
+  int number = _cp_sample_rng_int (rng, 0, 999999999);
+  g_snprintf (p->phone, sizeof p->phone, "1%d%09d", network, number);
   s->phone = p->phone;
   s->special_deduction_fen = _cp_sample_rng_chance (rng, 0.3)
                                  ? (gint64) _cp_sample_rng_int (rng, 1, 6) * 50000

@@ -468,7 +468,8 @@ cp_staff_store_save (CpStore *store, CpStaff *staff, GError **error)
 {
   g_return_val_if_fail (store != NULL && staff != NULL, FALSE);
 
-  if (!cp_store_check_writable (store, error) || !cp_staff_validate (staff, cp_date_today (), error))
+  if (!cp_store_check_writable (store, error)
+      || !cp_staff_validate (staff, cp_date_today (), error))
     return FALSE;
   g_autofree char *id_number = normalized_id_number (staff->id_number);
   if (!check_id_number_free (store, id_number, staff->id, error))
