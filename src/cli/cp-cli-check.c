@@ -14,6 +14,7 @@ typedef struct
 {
   GString *out;
   gboolean first;
+  GHashTable *projections; /* with --projected: community id → CpProjection */
 } JsonState;
 
 /* Auxiliary functions */
@@ -92,7 +93,16 @@ print_json_row (const CpCheckRow *row, gpointer user_data)
         g_string_append_printf (out, "%s\"%s\"", first_rule ? "" : ", ", cp_rules[rule].key);
         first_rule = FALSE;
       }
-  g_string_append (out, "]}");
+  g_string_append (out, "]");
+  if (state->projections != NULL)
+    {
+      const CpProjection *p = g_hash_table_lookup (state->projections, &row->id);
+      if (p != NULL && p->compliant_from != 0)
+        g_string_append_printf (out, ", \"compliant_from\": %d", p->compliant_from);
+      else
+        g_string_append (out, ", \"compliant_from\": null");
+    }
+  g_string_append (out, "}");
 
   /* Stream: a national dataset must not be held in memory as text. */
   if (out->len > 1 << 16)
@@ -121,6 +131,7 @@ typedef struct
 {
   GString *out;
   guint widths[G_N_ELEMENTS (text_columns)];
+  GHashTable *projections; /* with --projected: community id → CpProjection */
 } TextState;
 
 static void
@@ -153,7 +164,27 @@ print_text_row (const CpCheckRow *row, gpointer user_data)
   };
 
   append_text_cells (state, cells);
-  g_string_append_printf (state->out, "%s\n", problems);
+  g_string_append (state->out, problems);
+  const CpProjection *p
+      = state->projections != NULL ? g_hash_table_lookup (state->projections, &row->id) : NULL;
+  if (p != NULL && p->compliant_from != 0)
+    /* Translators: after a community's result with --projected */
+    g_string_append_printf (state->out, _(" → compliant from %d with the planned work"),
+                            p->compliant_from);
+  else if (p != NULL && p->shortfall_m2 > 0)
+    /* Translators: after a community's result with --projected: the year all planned work is
+     * done, the shortfall left then */
+    g_string_append_printf (state->out, _(" → after the planned work (%d) still %.1f m² short"),
+                            p->horizon, p->shortfall_m2);
+  else if (p != NULL)
+    {
+      g_autofree char *left = violations_text (p->violations);
+      /* Translators: after a community's result with --projected: the year all planned work is
+       * done, the rules it still breaks then */
+      g_string_append_printf (state->out, _(" → after the planned work (%d) still: %s"),
+                              p->horizon, left);
+    }
+  g_string_append_c (state->out, '\n');
   if (state->out->len > 1 << 16)
     {
       fwrite (state->out->str, 1, state->out->len, stdout);
@@ -197,10 +228,10 @@ print_text_summary (GString *out, const CpCheckSummary *s)
 }
 
 static void
-print_json_head (GString *out, const CpStandards *standards, int year)
+print_json_head (GString *out, const CpStandards *standards, int year, gboolean projected)
 {
-  g_string_append_printf (out, "{\"year\": %d,\n \"standards\": {\"area_per_100_households_m2\": ",
-                          year);
+  g_string_append_printf (out, "{\"year\": %d,%s\n \"standards\": {\"area_per_100_households_m2\": ",
+                          year, projected ? " \"projected\": true," : "");
   cp_json_append_number (out, standards->area_per_100_households_m2, 4);
   g_string_append (out, ", \"rural_building_min_m2\": ");
   cp_json_append_number (out, standards->rural_building_min_m2, 4);
@@ -298,6 +329,12 @@ print_json_staff (GString *out, CpStore *store, int year, GError **error)
 int
 cp_cli_print_check (const char *path, int year, gboolean json)
 {
+  return cp_cli_print_check_full (path, year, json, FALSE);
+}
+
+int
+cp_cli_print_check_full (const char *path, int year, gboolean json, gboolean projected)
+{
   g_autoptr (GError) error = NULL;
   g_autoptr (CpStore) store = cp_store_open (path, CP_STORE_OPEN_DEFAULT, &error);
   g_autoptr (GString) out = g_string_new (NULL);
@@ -305,14 +342,22 @@ cp_cli_print_check (const char *path, int year, gboolean json)
   CpCheckSummary summary;
   JsonState json_state = { out, TRUE };
   TextState text_state = { out };
+  g_autoptr (GHashTable) projections = NULL;
 
   if (store == NULL || !cp_facility_store_get_standards (store, year, &standards, NULL, &error))
     return cp_cli_data_error (error);
   if (cp_store_read_only_reason (store) != NULL && !json)
     g_printerr ("%s\n", cp_store_read_only_reason (store));
 
+  if (projected)
+    {
+      projections = cp_facility_check_projection (store, year, 0, NULL, 0, NULL, &error);
+      if (projections == NULL)
+        return cp_cli_data_error (error);
+      json_state.projections = text_state.projections = projections;
+    }
   if (json)
-    print_json_head (out, &standards, year);
+    print_json_head (out, &standards, year, projected);
   else
     {
       g_autofree char *stored_city = cp_store_get_city_name (store);
@@ -320,8 +365,9 @@ cp_cli_print_check (const char *path, int year, gboolean json)
       print_text_header (&text_state, year, city);
     }
   gpointer state = json ? (gpointer) &json_state : (gpointer) &text_state;
-  if (!cp_facility_check_run (store, year, 0, json ? print_json_row : print_text_row, state,
-                              &summary, NULL, &error))
+  if (!cp_facility_check_run_full (store, year, 0, projected,
+                                   json ? print_json_row : print_text_row, state, &summary, NULL,
+                                   &error))
     return cp_cli_data_error (error);
   if (json)
     {
@@ -340,11 +386,15 @@ int
 cp_cli_check (int argc, char **argv)
 {
   g_autofree char *year_text = NULL;
-  gboolean json = FALSE;
+  gboolean json = FALSE, projected = FALSE;
   int year = cp_cli_current_year ();
   GOptionEntry entries[] = {
     { "year", 0, 0, G_OPTION_ARG_STRING, &year_text, N_("Check year Y (default: this year)"), "Y" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON instead of a table"), NULL },
+    { "projected", 0, 0, G_OPTION_ARG_NONE, &projected,
+      N_("Count planned and building facilities from their year, and say from which year each "
+         "community passes"),
+      NULL },
     { NULL }
   };
 
@@ -355,5 +405,5 @@ cp_cli_check (int argc, char **argv)
   if (year_text != NULL && !cp_cli_parse_year (year_text, &year))
     return cp_cli_usage_error (_("--year must be a year from %d to %d, not “%s”."), CP_YEAR_MIN,
                                CP_YEAR_MAX, year_text);
-  return cp_cli_print_check (argv[1], year, json);
+  return cp_cli_print_check_full (argv[1], year, json, projected);
 }

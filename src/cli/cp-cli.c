@@ -137,7 +137,8 @@ print_help (void)
   g_print ("  ");
   g_print (_("community-planner import KIND FILE IN.csv          KIND: %s"), kinds);
   g_print ("\n");
-  g_print ("  %s\n", _("community-planner check FILE [--year Y] [--json]   check the facility rules"));
+  g_print ("  %s\n", _("community-planner check FILE [--year Y] [--json] [--projected]   check "
+                       "the facility rules"));
   g_print ("  %s\n", _("community-planner pay FILE [--year Y] [--month M] [--json]   the month's "
                        "pay sheet"));
   g_print ("  %s\n", _("community-planner advance FILE [--year Y] [--json] [--apply]   levels "

@@ -21,6 +21,9 @@ int cp_cli_run (int argc, char **argv);
 int cp_cli_check (int argc, char **argv);
 /* Prints the facility check of @path for @year as text in the locale's language. */
 int cp_cli_print_check (const char *path, int year, gboolean json);
+/* With @projected, planned work counts from its year, JSON gains "projected": true and each
+ * community "compliant_from" (a year or null). */
+int cp_cli_print_check_full (const char *path, int year, gboolean json, gboolean projected);
 
 /* export workbook|chart|summary; in cp-cli-export.c. */
 int cp_cli_export (int argc, char **argv);
