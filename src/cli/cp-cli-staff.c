@@ -34,14 +34,29 @@ typedef struct
 
 /* Auxiliary functions */
 
-/* @fen as yuan with two decimals, exactly ("1234.50", "-0.05"). */
+/* @fen as yuan with two decimals, exactly ("1234.50", "-0.05"). Digits written by hand: a
+ * national pay sheet has some 80 million amounts, and printf was a fifth of its time. */
 static void
 append_yuan (GString *out, gint64 fen)
 {
-  guint64 magnitude = fen < 0 ? (guint64) -fen : (guint64) fen;
+  guint64 magnitude = fen < 0 ? -(guint64) fen : (guint64) fen;
+  char digits[24];
+  int at = sizeof digits;
 
-  g_string_append_printf (out, "%s%" G_GUINT64_FORMAT ".%02u", fen < 0 ? "-" : "",
-                          magnitude / 100, (guint) (magnitude % 100));
+  digits[--at] = (char) ('0' + magnitude % 10);
+  magnitude /= 10;
+  digits[--at] = (char) ('0' + magnitude % 10);
+  magnitude /= 10;
+  digits[--at] = '.';
+  do
+    {
+      digits[--at] = (char) ('0' + magnitude % 10);
+      magnitude /= 10;
+    }
+  while (magnitude > 0);
+  if (fen < 0)
+    digits[--at] = '-';
+  g_string_append_len (out, digits + at, (gssize) sizeof digits - at);
 }
 
 static char *
