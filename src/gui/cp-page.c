@@ -98,6 +98,15 @@ cp_page_export (CpPage *self, const char *id, const char *db_path, int year,
   return CP_PAGE_GET_IFACE (self)->export (self, id, db_path, year, out_path);
 }
 
+void
+cp_page_set_export_option (CpPage *self, const char *id, gboolean active)
+{
+  g_return_if_fail (CP_IS_PAGE (self));
+
+  if (CP_PAGE_GET_IFACE (self)->set_export_option != NULL)
+    CP_PAGE_GET_IFACE (self)->set_export_option (self, id, active);
+}
+
 gboolean
 cp_page_can_print (CpPage *self)
 {

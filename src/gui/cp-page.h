@@ -24,6 +24,7 @@ typedef struct
   const char *filter_name;   /* NULL: no filter */
   const char *pattern;       /* the filter's pattern, e.g. "*.xlsx" */
   const char *suffix;        /* added when the chosen name lacks it, or NULL */
+  const char *option_label;  /* a check box in the file chooser, or NULL (set_export_option) */
 } CpPageExport;
 
 struct _CpPageInterface
@@ -47,6 +48,8 @@ struct _CpPageInterface
   /* A job writing export @id of @year to @out_path (the job opens @db_path read-only). */
   CpJob *(*export) (CpPage *self, const char *id, const char *db_path, int year,
                     const char *out_path);
+  /* Optional: whether the chooser's check box of export @id was ticked, told before export. */
+  void (*set_export_option) (CpPage *self, const char *id, gboolean active);
 
   /* Optional: a job gathering what to print, then (main thread, job done) the operation. */
   CpJob *(*gather_print) (CpPage *self, const char *db_path, int year);
@@ -71,6 +74,8 @@ const CpPageExport *cp_page_find_export (CpPage *self, const char *id);
 char *cp_page_suggest_export_name (CpPage *self, const char *id, int year);
 CpJob *cp_page_export (CpPage *self, const char *id, const char *db_path, int year,
                        const char *out_path);
+/* Nothing when the page has no options. */
+void cp_page_set_export_option (CpPage *self, const char *id, gboolean active);
 
 gboolean cp_page_can_print (CpPage *self);
 CpJob *cp_page_gather_print (CpPage *self, const char *db_path, int year);

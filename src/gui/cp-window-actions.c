@@ -18,13 +18,15 @@ typedef enum
   NEW_RESPONSE_WITH_SAMPLE = 2,
 } NewResponse;
 
-typedef void (*ChosenFunc) (CpWindow *self, const char *path, const char *key);
+/* @option: whether the chooser's check box (choose_file()'s @option_label) was ticked. */
+typedef void (*ChosenFunc) (CpWindow *self, const char *path, const char *key, gboolean option);
 
 /* What a file chooser was opened for. */
 typedef struct
 {
   ChosenFunc chosen;
   char *key; /* the export's id or the import kind's key; NULL for the others */
+  gboolean has_option; /* the chooser has the check box "option" */
 } Choice;
 
 static void
@@ -46,8 +48,11 @@ on_chooser_response (GtkNativeDialog *native, int response, gpointer user_data)
     {
       g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
       g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+      const char *option = choice->has_option
+                               ? gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (native), "option")
+                               : NULL;
       if (path != NULL)
-        choice->chosen (self, path, choice->key);
+        choice->chosen (self, path, choice->key, g_strcmp0 (option, "true") == 0);
     }
   choice_free (choice);
   g_object_unref (native);
@@ -63,7 +68,8 @@ add_filter (GtkFileChooserNative *native, const char *name, const char *pattern)
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
 }
 
-/* Asks for a file; @chosen gets its path and @key. @pattern filters by name when set. */
+/* Asks for a file; @chosen gets its path and @key. @pattern filters by name when set;
+ * @option_label (or NULL) adds a check box to the chooser. */
 static void
 choose_file (CpWindow *self,
              GtkFileChooserAction action,
@@ -73,7 +79,8 @@ choose_file (CpWindow *self,
              const char *filter_name,
              const char *pattern,
              ChosenFunc chosen,
-             const char *key)
+             const char *key,
+             const char *option_label)
 {
   GtkFileChooserNative *native = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action,
                                                               accept, _("_Cancel"));
@@ -86,6 +93,9 @@ choose_file (CpWindow *self,
     add_filter (native, filter_name, pattern);
   if (suggested_name != NULL)
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), suggested_name);
+  choice->has_option = option_label != NULL;
+  if (option_label != NULL)
+    gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (native), "option", option_label, NULL, NULL);
   g_signal_connect (native, "response", G_CALLBACK (on_chooser_response), choice);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
@@ -110,7 +120,7 @@ job_succeeded (CpWindow *self, const GError *error, const char *failure)
 /* Open */
 
 static void
-open_chosen (CpWindow *self, const char *path, const char *key)
+open_chosen (CpWindow *self, const char *path, const char *key, gboolean option)
 {
   cp_window_open (self, path);
 }
@@ -119,7 +129,7 @@ static void
 open_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   choose_file (CP_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN, _("Open a Database"), _("_Open"),
-               NULL, _("Planner databases"), "*.db", open_chosen, NULL);
+               NULL, _("Planner databases"), "*.db", open_chosen, NULL, NULL);
 }
 
 /* New */
@@ -192,7 +202,7 @@ on_new_response (GtkDialog *dialog, int response, gpointer user_data)
 }
 
 static void
-new_chosen (CpWindow *self, const char *path, const char *key)
+new_chosen (CpWindow *self, const char *path, const char *key, gboolean option)
 {
   if (self->store != NULL && cp_store_owns_file (self->store, path))
     {
@@ -220,7 +230,7 @@ static void
 new_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   choose_file (CP_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_SAVE, _("New Database"),
-               _("_Create"), _("planner.db"), NULL, NULL, new_chosen, NULL);
+               _("_Create"), _("planner.db"), NULL, NULL, new_chosen, NULL, NULL);
 }
 
 /* Import */
@@ -265,7 +275,7 @@ import_done (CpJob *job, const GError *error, gpointer user_data)
 }
 
 static void
-import_chosen (CpWindow *self, const char *path, const char *key)
+import_chosen (CpWindow *self, const char *path, const char *key, gboolean option)
 {
   Import *import = g_new0 (Import, 1);
   const CpImportKind *kind = cp_import_kind_lookup (key);
@@ -306,7 +316,7 @@ on_import_kind_response (GtkDialog *dialog, int response, gpointer user_data)
     {
       const CpImportKind *kind = g_ptr_array_index (question->listed, selected);
       choose_file (self, GTK_FILE_CHOOSER_ACTION_OPEN, _("Import from CSV"), _("_Import"), NULL,
-                   _("CSV files"), "*.csv", import_chosen, kind->key);
+                   _("CSV files"), "*.csv", import_chosen, kind->key, NULL);
     }
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
@@ -383,7 +393,7 @@ export_done (CpJob *job, const GError *error, gpointer user_data)
 }
 
 static void
-export_chosen (CpWindow *self, const char *path, const char *id)
+export_chosen (CpWindow *self, const char *path, const char *id, gboolean option)
 {
   CpPage *page = _cp_window_get_visible_page (self);
   const CpPageExport *export = page != NULL ? cp_page_find_export (page, id) : NULL;
@@ -393,6 +403,7 @@ export_chosen (CpWindow *self, const char *path, const char *id)
   g_autofree char *out_path = export->suffix == NULL || g_str_has_suffix (path, export->suffix)
                                   ? g_strdup (path)
                                   : g_strconcat (path, export->suffix, NULL);
+  cp_page_set_export_option (page, id, option);
   CpJob *job = cp_page_export (page, id, db_path (self), _cp_window_get_year (self), out_path);
   Export *done = g_new0 (Export, 1);
   done->window = self;
@@ -410,7 +421,7 @@ start_export (CpWindow *self, const char *id)
     return;
   g_autofree char *name = cp_page_suggest_export_name (page, id, _cp_window_get_year (self));
   choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, export->chooser_title, _("_Export"), name,
-               export->filter_name, export->pattern, export_chosen, id);
+               export->filter_name, export->pattern, export_chosen, id, export->option_label);
 }
 
 static void

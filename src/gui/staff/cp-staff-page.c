@@ -91,6 +91,7 @@ struct _CpStaffPage
   ColumnProbe probes[CP_N_ROSTER_COLUMNS];
   int probed_column;
   gboolean fetch_error_shown; /* since the list was last read */
+  gboolean desensitize;       /* the workbook's check box, told before each export */
 };
 
 static void cp_staff_page_page_init (CpPageInterface *iface);
@@ -1040,18 +1041,17 @@ cp_staff_page_focus_search (CpPage *page)
 static const CpPageExport *
 cp_staff_page_list_exports (CpPage *page, guint *n_exports)
 {
-  static CpPageExport exports[4];
+  static CpPageExport exports[3];
 
-  /* Translated when asked: the locale is set by then. */
+  /* Translated when asked: the locale is set by then. The workbook's roster is desensitized
+   * by a check box in the file chooser. */
   exports[0] = (CpPageExport){ "workbook", _("_Workbook…"), _("Export the Workbook"),
-                               _("Excel workbooks"), "*.xlsx", ".xlsx" };
-  exports[1] = (CpPageExport){ "workbook-desensitized", _("Workbook, _Desensitized…"),
-                               _("Export the Workbook without Personal Data"),
-                               _("Excel workbooks"), "*.xlsx", ".xlsx" };
-  exports[2] = (CpPageExport){ "staff-levels", _("Staff by Post and _Level Chart…"),
-                               _("Export the Chart as PNG, SVG or PDF"), NULL, NULL, NULL };
-  exports[3] = (CpPageExport){ "pay-cost", _("Pay _Cost Chart…"),
-                               _("Export the Chart as PNG, SVG or PDF"), NULL, NULL, NULL };
+                               _("Excel workbooks"), "*.xlsx", ".xlsx",
+                               _("Desensitize: ID numbers masked, no phones or birth dates") };
+  exports[1] = (CpPageExport){ "staff-levels", _("Staff by Post and _Level Chart…"),
+                               _("Export the Chart as PNG, SVG or PDF"), NULL, NULL, NULL, NULL };
+  exports[2] = (CpPageExport){ "pay-cost", _("Pay _Cost Chart…"),
+                               _("Export the Chart as PNG, SVG or PDF"), NULL, NULL, NULL, NULL };
   *n_exports = G_N_ELEMENTS (exports);
   return exports;
 }
@@ -1062,9 +1062,6 @@ cp_staff_page_suggest_export_name (CpPage *page, const char *id, int year)
   if (g_str_equal (id, "workbook"))
     /* Translators: the suggested file name of the workbook; %d is the year */
     return g_strdup_printf (_("staff-%d.xlsx"), year);
-  if (g_str_equal (id, "workbook-desensitized"))
-    /* Translators: the suggested file name of the desensitized workbook; %d is the year */
-    return g_strdup_printf (_("staff-%d-desensitized.xlsx"), year);
   /* Translators: the suggested file name of a chart: its name, the year */
   return g_strdup_printf (_("%s-%d.png"), id, year);
 }
@@ -1075,6 +1072,7 @@ typedef struct
   char *id;
   char *out_path;
   int year;
+  gboolean desensitize;
 } ExportRequest;
 
 static void
@@ -1093,7 +1091,7 @@ workbook_work (CpJob *job, CpStore *store, gpointer data, GCancellable *cancella
   CpWorkbookOptions options;
 
   cp_workbook_options_init_default (&options);
-  options.desensitize = g_str_equal (request->id, "workbook-desensitized");
+  options.desensitize = request->desensitize;
   return cp_workbook_export_full (store, request->year, request->out_path, &options,
                                   cp_job_progress, job, cancellable, error);
 }
@@ -1111,15 +1109,23 @@ static CpJob *
 cp_staff_page_export (CpPage *page, const char *id, const char *db_path, int year,
                       const char *out_path)
 {
-  gboolean workbook = g_str_has_prefix (id, "workbook");
+  CpStaffPage *self = CP_STAFF_PAGE (page);
+  gboolean workbook = g_str_equal (id, "workbook");
   ExportRequest *request = g_new0 (ExportRequest, 1);
 
+  request->desensitize = workbook && self->desensitize;
   request->id = g_strdup (id);
   request->out_path = g_strdup (out_path);
   request->year = year;
   return cp_job_new (workbook ? _("Writing the workbook…") : _("Drawing the chart…"), db_path,
                      CP_STORE_OPEN_READ_ONLY, workbook ? workbook_work : chart_work, request,
                      (GDestroyNotify) export_request_free);
+}
+
+static void
+cp_staff_page_set_export_option (CpPage *page, const char *id, gboolean active)
+{
+  CP_STAFF_PAGE (page)->desensitize = g_str_equal (id, "workbook") && active;
 }
 
 static const char *const *
@@ -1142,6 +1148,7 @@ cp_staff_page_page_init (CpPageInterface *iface)
   iface->list_exports = cp_staff_page_list_exports;
   iface->suggest_export_name = cp_staff_page_suggest_export_name;
   iface->export = cp_staff_page_export;
+  iface->set_export_option = cp_staff_page_set_export_option;
   iface->get_import_domains = cp_staff_page_get_import_domains;
 }
 
