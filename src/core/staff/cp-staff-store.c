@@ -61,13 +61,16 @@ enum
   " FROM township t JOIN community c ON c.township_id = t.id JOIN staff s ON s.community_id = c.id"
 /* In natural order, the tables in this order (CROSS JOIN fixes it): townships by code, their
  * communities by code (community_township), their staff by post and identity number
- * (staff_roster), so that only the few people of a community are sorted at a time, never the
- * whole roster. */
+ * (staff_roster), so that the rows come in order as they are read: the roster is never
+ * sorted. */
 #define FROM_NATURAL                                                                               \
   " FROM township t CROSS JOIN community c ON c.township_id = t.id "                              \
   "CROSS JOIN staff s ON s.community_id = c.id"
 
-#define NATURAL_ORDER "t.code, c.code, s.post, s.id_number"
+/* Township code, community code, post, identity number. c.id changes nothing (community codes
+ * are unique) but tells SQLite that each community's people come in the order of staff_roster:
+ * without it, it sorts every community's people again. */
+#define NATURAL_ORDER "t.code, c.code, c.id, s.post, s.id_number"
 
 /* Auxiliary: values */
 
@@ -1095,7 +1098,7 @@ cp_staff_store_list_ids (CpStore *store, int year, const CpStaffFilter *filter, 
   if (key != NULL)
     g_string_append_printf (sql, "%s %s, " NATURAL_ORDER, key, descending ? "DESC" : "ASC");
   else if (descending)
-    g_string_append (sql, "t.code DESC, c.code DESC, s.post DESC, s.id_number DESC");
+    g_string_append (sql, "t.code DESC, c.code DESC, c.id DESC, s.post DESC, s.id_number DESC");
   else
     g_string_append (sql, NATURAL_ORDER);
   g_autoptr (sqlite3_stmt) stmt = cp_store_prepare (store, sql->str, error);
