@@ -65,6 +65,10 @@ ID_MESSAGE = tuple(t.split("%")[0].strip() for t in (CATALOGUE.gettext("ID numbe
 STAFF_LIST = names("Staff")
 UNDONE = names("The advancement was undone.")
 HISTORY_ENTRY = CATALOGUE.gettext(" %d: level %d;")
+PARAMS = names("Pay _Parameters…")
+PARAMS_TITLE = names("Pay Parameters")
+CANCEL = names("_Cancel")
+SAMPLE_SOURCE = prefix("Sample value (source: %s)")
 EXPORT_MENU = names("_Export")
 WORKBOOK_ITEM = names("_Workbook…")
 EXPORT_TITLE = names("Export the Workbook")
@@ -390,6 +394,17 @@ def export_desensitized(args, app, frame):
     log("desensitized workbook: " + os.path.basename(path) + ", identity number masked")
 
 
+def look_at_parameters(args, app, frame):
+    """The year's parameters: every row says where its value comes from."""
+    click(find_one(frame, pyatspi.ROLE_PUSH_BUTTON, PARAMS, "the Pay Parameters button"))
+    dialog = wait_for("the pay parameters", lambda: window_named(app, PARAMS_TITLE))
+    sources = wait_for("the sources of the values", lambda: [
+        t for t in labels(dialog) if any(normalise(t).startswith(p) for p in SAMPLE_SOURCE)])
+    log(f"pay parameters: {len(sources)} sample values, e.g. {sources[0]}")
+    screenshot(args.shots, "staff-pay-parameters.png")
+    click(find_one(dialog, pyatspi.ROLE_PUSH_BUTTON, CANCEL, "the Cancel button"))
+
+
 def drive(args, app_process):
     def started():
         if app_process.poll() is not None:
@@ -403,6 +418,7 @@ def drive(args, app_process):
     log("tab: " + tab.name)
     add_person(args, app, frame)
     check_slip(args, frame)
+    look_at_parameters(args, app, frame)
     advance_and_undo(args, app, frame)
     export_desensitized(args, app, frame)
     log("PASS")
