@@ -12,6 +12,7 @@ struct _CpCommunityModel
   gint64 township_id;
   char *search; /* or NULL */
   CpViolations failing;
+  gboolean projected;
   CpCommunityTotals totals;
   CpColumn sort_column;
   gboolean descending;
@@ -47,8 +48,8 @@ cp_community_model_fetch_items (CpSqlListModel *model, CpStore *store, const gin
 {
   CpCommunityModel *self = CP_COMMUNITY_MODEL (model);
 
-  return cp_facility_store_read_community_rows (store, self->year, ids, n, update_row, items,
-                                                error);
+  return cp_facility_store_read_community_rows_full (store, self->year, self->projected, ids, n,
+                                                     update_row, items, error);
 }
 
 static gboolean
@@ -56,7 +57,8 @@ cp_community_model_list_ids (CpSqlListModel *model, CpStore *store, GArray *ids,
 {
   CpCommunityModel *self = CP_COMMUNITY_MODEL (model);
 
-  CpCommunityFilter filter = { self->township_id, self->search, self->failing };
+  CpCommunityFilter filter = { self->township_id, self->search, self->failing,
+                               self->projected };
 
   return cp_facility_store_filter_community_ids (store, self->year, &filter,
                                                  (CpCommunitySort) self->sort_column,
@@ -131,6 +133,13 @@ cp_community_model_set_failing (CpCommunityModel *self, CpViolations failing)
 {
   g_return_if_fail (CP_IS_COMMUNITY_MODEL (self));
   self->failing = failing;
+}
+
+void
+cp_community_model_set_projected (CpCommunityModel *self, gboolean projected)
+{
+  g_return_if_fail (CP_IS_COMMUNITY_MODEL (self));
+  self->projected = projected;
 }
 
 const CpCommunityTotals *

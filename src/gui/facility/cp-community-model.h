@@ -26,6 +26,8 @@ void cp_community_model_set_filter (CpCommunityModel *self, gint64 township_id,
 /* Only the communities breaking one of the rules of @failing (0 for all; CP_ALL_RULES for every
  * community that falls short). */
 void cp_community_model_set_failing (CpCommunityModel *self, CpViolations failing);
+/* Planned work (规划, 在建) counted from its year (cp_facility_count_in_year()). */
+void cp_community_model_set_projected (CpCommunityModel *self, gboolean projected);
 /* The totals of the township and search, as of the last reading of the list (whatever
  * cp_community_model_set_failing() asked for). */
 const CpCommunityTotals *cp_community_model_get_totals (CpCommunityModel *self);

@@ -14,6 +14,7 @@ struct _CpCommunityRow
   char *name;
   char *township;
   CpCommunityKind kind;
+  gboolean relocation_site;
   gint64 households;
   CpCommunityResult result;
 };
@@ -131,6 +132,7 @@ cp_community_row_update (CpCommunityRow *self, const CpCheckRow *row)
   g_free (self->township);
   self->township = g_strdup (row->township);
   self->kind = row->kind;
+  self->relocation_site = row->relocation_site;
   self->households = row->households;
   self->result = row->result;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESULT_TEXT]);
@@ -165,6 +167,27 @@ cp_community_row_get_township (CpCommunityRow *self)
   return self->township;
 }
 
+CpCommunityKind
+cp_community_row_get_kind (CpCommunityRow *self)
+{
+  g_return_val_if_fail (CP_IS_COMMUNITY_ROW (self), CP_COMMUNITY_URBAN);
+  return self->kind;
+}
+
+gboolean
+cp_community_row_is_relocation_site (CpCommunityRow *self)
+{
+  g_return_val_if_fail (CP_IS_COMMUNITY_ROW (self), FALSE);
+  return self->relocation_site;
+}
+
+gint64
+cp_community_row_get_households (CpCommunityRow *self)
+{
+  g_return_val_if_fail (CP_IS_COMMUNITY_ROW (self), 0);
+  return self->households;
+}
+
 const CpCommunityResult *
 cp_community_row_get_result (CpCommunityRow *self)
 {
@@ -195,7 +218,7 @@ cp_community_row_dup_result_text (CpCommunityRow *self)
       if (rules->len > 0)
         /* Translators: between the names of broken rules in the list */
         g_string_append (rules, C_("rule list", ", "));
-      g_string_append (rules, cp_vocabulary_display (cp_rules, CP_N_RULES, rule));
+      g_string_append (rules, cp_rule_failure_display (rule));
     }
   /* Translators: %s is the list of broken rules */
   return g_strdup_printf (_("Falls short: %s"), rules->str);

@@ -35,6 +35,9 @@ gint64 cp_community_row_get_id (CpCommunityRow *self);
 const char *cp_community_row_get_code (CpCommunityRow *self);
 const char *cp_community_row_get_name (CpCommunityRow *self);
 const char *cp_community_row_get_township (CpCommunityRow *self);
+CpCommunityKind cp_community_row_get_kind (CpCommunityRow *self);
+gboolean cp_community_row_is_relocation_site (CpCommunityRow *self);
+gint64 cp_community_row_get_households (CpCommunityRow *self);
 const CpCommunityResult *cp_community_row_get_result (CpCommunityRow *self);
 gboolean cp_community_row_is_compliant (CpCommunityRow *self);
 /* "Compliant", or "Falls short: " and the broken rules, translated. */

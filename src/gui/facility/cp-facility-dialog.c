@@ -17,6 +17,7 @@ typedef enum
   FIELD_OFFICE_AREA,
   FIELD_OFFICES,
   FIELD_YEAR,
+  FIELD_CLOSED_YEAR,
   N_FIELDS
 } Field;
 
@@ -35,6 +36,7 @@ struct _CpFacilityDialog
   GtkDropDown *provision;
   GtkDropDown *status;
   GtkSpinButton *year;
+  GtkEntry *closed_year;
   GtkSwitch *government_invested;
   GtkSwitch *property_registered;
   GtkSwitch *accessible;
@@ -135,6 +137,29 @@ read_switches (CpFacilityDialog *self, CpFacility *f)
 
 /* Copies @field from the form into @f; FALSE with the field's message when its text is not a
  * number or not fit to be a name. */
+/* The closing year: empty for none, else a year (full-width digits and 年 are read). */
+static gboolean
+read_closed_year (CpFacilityDialog *self, CpFacility *f, GError **error)
+{
+  const char *typed = gtk_editable_get_text (GTK_EDITABLE (self->closed_year));
+  g_autofree char *text = g_utf8_normalize (typed, -1, G_NORMALIZE_NFKC);
+  g_strstrip (text);
+  if (g_str_has_suffix (text, "年"))
+    text[strlen (text) - strlen ("年")] = '\0';
+  guint64 year = 0;
+
+  f->closed_year = 0;
+  if (*text == '\0')
+    return TRUE;
+  if (!g_ascii_string_to_unsigned (text, 10, CP_YEAR_MIN, CP_YEAR_MAX, &year, NULL))
+    return cp_set_error (error, CP_ERROR_INVALID,
+                         _("Closing year: “%s” is not a year; enter one such as 2027, or leave "
+                           "it empty if the facility is not closed."),
+                         text);
+  f->closed_year = (int) year;
+  return TRUE;
+}
+
 static gboolean
 read_field (CpFacilityDialog *self, Field field, CpFacility *f, GError **error)
 {
@@ -154,6 +179,8 @@ read_field (CpFacilityDialog *self, Field field, CpFacility *f, GError **error)
     case FIELD_YEAR:
       f->year = gtk_spin_button_get_value_as_int (self->year);
       return TRUE;
+    case FIELD_CLOSED_YEAR:
+      return read_closed_year (self, f, error);
     case N_FIELDS:
     default:
       g_return_val_if_reached (FALSE);
@@ -185,6 +212,9 @@ restore_field (CpFacility *f, const CpFacility *before, Field field)
       break;
     case FIELD_YEAR:
       f->year = before->year;
+      break;
+    case FIELD_CLOSED_YEAR:
+      f->closed_year = before->closed_year;
       break;
     case N_FIELDS:
     default:
@@ -268,6 +298,9 @@ fill_form (CpFacilityDialog *self, const CpFacility *f)
   gtk_drop_down_set_selected (self->provision, f->provision);
   gtk_drop_down_set_selected (self->status, f->status);
   gtk_spin_button_set_value (self->year, f->year);
+  g_autofree char *closed = f->closed_year != 0 ? g_strdup_printf ("%d", f->closed_year)
+                                                : g_strdup ("");
+  gtk_editable_set_text (GTK_EDITABLE (self->closed_year), closed);
   gtk_switch_set_active (self->government_invested, f->government_invested);
   gtk_switch_set_active (self->property_registered, f->property_registered);
   gtk_switch_set_active (self->accessible, f->accessible);
@@ -293,6 +326,8 @@ field_of (CpFacilityDialog *self, gpointer widget)
     return FIELD_OFFICES;
   if (widget == self->year)
     return FIELD_YEAR;
+  if (widget == self->closed_year)
+    return FIELD_CLOSED_YEAR;
   return N_FIELDS;
 }
 
@@ -404,6 +439,7 @@ cp_facility_dialog_class_init (CpFacilityDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CpFacilityDialog, provision);
   gtk_widget_class_bind_template_child (widget_class, CpFacilityDialog, status);
   gtk_widget_class_bind_template_child (widget_class, CpFacilityDialog, year);
+  gtk_widget_class_bind_template_child (widget_class, CpFacilityDialog, closed_year);
   gtk_widget_class_bind_template_child (widget_class, CpFacilityDialog, government_invested);
   gtk_widget_class_bind_template_child (widget_class, CpFacilityDialog, property_registered);
   gtk_widget_class_bind_template_child (widget_class, CpFacilityDialog, accessible);
@@ -429,6 +465,9 @@ cp_facility_dialog_class_init (CpFacilityDialogClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "year_message", FALSE,
                                              G_STRUCT_OFFSET (CpFacilityDialog,
                                                               messages[FIELD_YEAR]));
+  gtk_widget_class_bind_template_child_full (widget_class, "closed_year_message", FALSE,
+                                             G_STRUCT_OFFSET (CpFacilityDialog,
+                                                              messages[FIELD_CLOSED_YEAR]));
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_save_clicked);
@@ -445,7 +484,8 @@ cp_facility_dialog_init (CpFacilityDialog *self)
 
   GtkWidget *inputs[] = { GTK_WIDGET (self->name),         GTK_WIDGET (self->total_area),
                           GTK_WIDGET (self->service_area), GTK_WIDGET (self->office_area),
-                          GTK_WIDGET (self->independent_offices), GTK_WIDGET (self->year) };
+                          GTK_WIDGET (self->independent_offices), GTK_WIDGET (self->year),
+                          GTK_WIDGET (self->closed_year) };
   for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
     {
       GtkEventController *focus = gtk_event_controller_focus_new ();

@@ -6,6 +6,7 @@
 #include "cp-chart-view.h"
 #include "cp-community-model.h"
 #include "cp-facility-chart.h"
+#include "cp-facility-check.h"
 #include "cp-facility-dialog.h"
 #include "cp-facility-page.h"
 #include "cp-facility-summary.h"
@@ -64,6 +65,7 @@ struct _CpFacilityPage
   GtkSearchEntry *search_entry;
   GtkDropDown *rule_filter;
   GtkSwitch *failing_switch;
+  GtkSwitch *projected_switch;
   GtkMenuButton *sort_button;
   GtkLabel *count_label;
   GtkLabel *totals_label;
@@ -73,6 +75,9 @@ struct _CpFacilityPage
   GtkLabel *detail_title;
   GtkLabel *detail_result;
   GtkLabel *detail_figures;
+  GtkLabel *detail_projection;
+  GtkLabel *detail_reasons;
+  GtkLabel *facilities_heading;
   GtkListBox *facility_list;
   GtkButton *add_button;
   GtkButton *edit_button;
@@ -86,7 +91,8 @@ struct _CpFacilityPage
   CpCommunityModel *model;
   GtkSingleSelection *selection;
   GArray *township_ids;   /* gint64, parallel to the filter's entries; 0 = all */
-  GArray *facilities;     /* CpFacility of the selected community */
+  GArray *facilities;     /* CpFacility of the selected community that exist in the year */
+  GArray *all_facilities; /* CpFacility of the selected community, every year */
   GArray *undo_steps;     /* UndoStep, oldest first: every change since the file was opened */
   GCancellable *chart_cancellable;
   guint undo_timeout;
@@ -201,18 +207,116 @@ load_facilities (CpFacilityPage *self, CpCommunityRow *row)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->facility_list))) != NULL)
     gtk_list_box_remove (self->facility_list, child);
   g_clear_pointer (&self->facilities, g_array_unref);
+  g_clear_pointer (&self->all_facilities, g_array_unref);
+  gtk_label_set_text (self->facilities_heading, _("Facilities"));
   if (row == NULL || self->store == NULL)
     return;
-  self->facilities = cp_facility_store_list (self->store, cp_community_row_get_id (row), &error);
-  if (self->facilities == NULL)
+  self->all_facilities
+      = cp_facility_store_list (self->store, cp_community_row_get_id (row), &error);
+  if (self->all_facilities == NULL)
     {
       cp_message_show_error (GTK_WIDGET (self), _("Cannot read the community’s facilities"),
                              error);
       return;
     }
+  /* The pane lists what exists in the year: opened by then and not yet closed. */
+  self->facilities = g_array_new (FALSE, TRUE, sizeof (CpFacility));
+  for (guint i = 0; i < self->all_facilities->len; i++)
+    {
+      const CpFacility *f = &g_array_index (self->all_facilities, CpFacility, i);
+      if (!cp_facility_exists_in_year (f, self->year))
+        continue;
+      CpFacility copy = *f;
+      g_array_append_val (self->facilities, copy); /* borrows the name from all_facilities */
+    }
+  guint others = self->all_facilities->len - self->facilities->len;
+  if (others > 0)
+    {
+      g_autofree char *heading = g_strdup_printf (
+          ngettext ("Facilities in %d (%u more in other years: see why above)",
+                    "Facilities in %d (%u more in other years: see why above)", others),
+          self->year, others);
+      gtk_label_set_text (self->facilities_heading, heading);
+    }
   for (guint i = 0; i < self->facilities->len; i++)
     gtk_list_box_append (self->facility_list,
                          facility_row_widget (&g_array_index (self->facilities, CpFacility, i)));
+}
+
+static gboolean
+projected (CpFacilityPage *self)
+{
+  return gtk_switch_get_active (self->projected_switch);
+}
+
+/* With the projection on: from which year the community passes with the planned work, or what
+ * the plan leaves short. */
+static void
+show_projection (CpFacilityPage *self, CpCommunityRow *row)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 id = cp_community_row_get_id (row);
+  g_autoptr (GHashTable) projections
+      = cp_facility_check_projection (self->store, self->year, 0, &id, 1, NULL, &error);
+  const CpProjection *p = projections != NULL ? g_hash_table_lookup (projections, &id) : NULL;
+  g_autofree char *text = NULL;
+
+  if (p == NULL)
+    text = g_strdup_printf (_("Projection unavailable: %s"),
+                            error != NULL ? error->message : _("the community was not found"));
+  else if (p->compliant_from == self->year)
+    text = g_strdup_printf (_("Projection: compliant from %d on, also with the planned work "
+                              "counted"),
+                            p->compliant_from);
+  else if (p->compliant_from != 0)
+    text = g_strdup_printf (_("Projection: compliant from %d, once the planned work is done"),
+                            p->compliant_from);
+  else if (p->shortfall_m2 > 0)
+    text = g_strdup_printf (_("Projection: the planned work does not close the gap; after it "
+                              "(%d) still %.1f m² short"),
+                            p->horizon, p->shortfall_m2);
+  else
+    {
+      g_autoptr (GString) rules = g_string_new (NULL);
+      for (guint rule = 0; rule < CP_N_RULES; rule++)
+        if (CP_VIOLATES (p->violations, rule))
+          {
+            if (rules->len > 0)
+              g_string_append (rules, C_ ("rule list", ", "));
+            g_string_append (rules, cp_rule_failure_display (rule));
+          }
+      text = g_strdup_printf (_("Projection: after the planned work (%d) still: %s"),
+                              p->horizon, rules->str);
+    }
+  gtk_label_set_text (self->detail_projection, text);
+  set_result_style (GTK_WIDGET (self->detail_projection), p != NULL && p->compliant_from != 0);
+}
+
+/* Every rule's decision with its figures, and the facilities that do not count. */
+static void
+show_reasons (CpFacilityPage *self, CpCommunityRow *row)
+{
+  CpStandards standards;
+  CpExplanation explanation;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->detail_projection), row != NULL && projected (self));
+  if (row == NULL || self->all_facilities == NULL
+      || !cp_facility_store_get_standards (self->store, self->year, &standards, NULL, NULL))
+    {
+      gtk_label_set_text (self->detail_reasons, "");
+      return;
+    }
+  cp_facility_rules_explain (cp_community_row_get_kind (row),
+                             cp_community_row_is_relocation_site (row),
+                             cp_community_row_get_households (row),
+                             (const CpFacility *) self->all_facilities->data,
+                             self->all_facilities->len, &standards, projected (self),
+                             &explanation);
+  g_autofree char *text = cp_explanation_to_text (&explanation);
+  gtk_label_set_text (self->detail_reasons, text);
+  cp_explanation_clear (&explanation);
+  if (projected (self))
+    show_projection (self, row);
 }
 
 static void
@@ -241,6 +345,7 @@ show_detail (CpFacilityPage *self)
       gtk_label_set_text (self->detail_figures, figures);
     }
   load_facilities (self, row);
+  show_reasons (self, row);
   update_buttons (self);
 }
 
@@ -527,6 +632,7 @@ on_filter_changed (CpFacilityPage *self)
   cp_community_model_set_filter (self->model, selected_township (self),
                                  gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   cp_community_model_set_failing (self->model, selected_failing (self));
+  cp_community_model_set_projected (self->model, projected (self));
   reload_list (self);
 }
 
@@ -917,6 +1023,7 @@ cp_facility_page_finalize (GObject *object)
   CpFacilityPage *self = CP_FACILITY_PAGE (object);
 
   g_clear_pointer (&self->facilities, g_array_unref);
+  g_clear_pointer (&self->all_facilities, g_array_unref);
   g_array_unref (self->township_ids);
   g_array_unref (self->undo_steps);
   G_OBJECT_CLASS (cp_facility_page_parent_class)->finalize (object);
@@ -942,6 +1049,10 @@ cp_facility_page_class_init (CpFacilityPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CpFacilityPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CpFacilityPage, rule_filter);
   gtk_widget_class_bind_template_child (widget_class, CpFacilityPage, failing_switch);
+  gtk_widget_class_bind_template_child (widget_class, CpFacilityPage, projected_switch);
+  gtk_widget_class_bind_template_child (widget_class, CpFacilityPage, detail_projection);
+  gtk_widget_class_bind_template_child (widget_class, CpFacilityPage, detail_reasons);
+  gtk_widget_class_bind_template_child (widget_class, CpFacilityPage, facilities_heading);
   gtk_widget_class_bind_template_child (widget_class, CpFacilityPage, sort_button);
   gtk_widget_class_bind_template_child (widget_class, CpFacilityPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, CpFacilityPage, totals_label);
