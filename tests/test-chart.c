@@ -208,6 +208,62 @@ test_paint (Fixture *f, gconstpointer user_data)
 }
 
 /* 17 names of 2 to 6 characters at 800 × 500: the labels are wrapped and do not overlap. */
+/* A township whose average meets the standard while some of its communities do not is marked and
+ * says so in its tooltip: 甲 45 m²/100 households with 2 of 3 communities compliant. */
+static void
+test_average_is_not_the_whole_truth (void)
+{
+  g_autoptr (GArray) townships = g_array_new (FALSE, TRUE, sizeof (CpTownshipResult));
+  CpStandards standards;
+  CpTownshipResult mixed = { .name = g_strdup ("甲街道"), .communities = 3, .compliant = 2,
+                             .households = 200, .actual_area_m2 = 90.0 };
+  CpTownshipResult whole = { .name = g_strdup ("乙镇"), .communities = 2, .compliant = 2,
+                             .households = 200, .actual_area_m2 = 90.0 };
+
+  g_array_set_clear_func (townships, (GDestroyNotify) cp_township_result_clear);
+  g_array_append_val (townships, mixed);
+  g_array_append_val (townships, whole);
+  cp_standards_init_default (&standards, YEAR);
+  g_autoptr (CpBarChart) data = cp_facility_chart_new_from_townships (townships, &standards, YEAR);
+  g_assert_cmpstr (g_array_index (data->bars, CpBarChartBar, 0).label, ==, "甲街道");
+  g_assert_true (g_array_index (data->bars, CpBarChartBar, 0).marked);
+  g_assert_false (g_array_index (data->bars, CpBarChartBar, 1).marked);
+  g_assert_cmpstr (data->marked_label, ==, "Meets on average, some communities below");
+  g_assert_cmpstr (g_array_index (data->bars, CpBarChartBar, 0).tooltip, ==,
+                   "甲街道: 45.0 m² per 100 households, meets the standard of 30 on average, but "
+                   "only 2 of its 3 communities comply");
+  g_assert_cmpstr (g_array_index (data->bars, CpBarChartBar, 1).label, ==, "乙镇");
+}
+
+/* 45 townships, the i-th (from 0) short by i m²: the chart shows the 40 with the largest
+ * shortfall, largest first (44 down to 5), says so in its title, and names every bar at the
+ * exported size. */
+static void
+test_largest_shortfalls (void)
+{
+  g_autoptr (GArray) townships = g_array_new (FALSE, TRUE, sizeof (CpTownshipResult));
+  CpStandards standards;
+  CpBarChartLayout layout;
+
+  g_array_set_clear_func (townships, (GDestroyNotify) cp_township_result_clear);
+  for (guint i = 0; i < 45; i++)
+    {
+      CpTownshipResult t = { .name = g_strdup_printf ("第%u镇（样例县%u）", i, i),
+                             .households = 1000, .actual_area_m2 = 300.0 - i,
+                             .shortfall_m2 = i };
+      g_array_append_val (townships, t);
+    }
+  cp_standards_init_default (&standards, YEAR);
+  g_autoptr (CpBarChart) data = cp_facility_chart_new_from_townships (townships, &standards, YEAR);
+  g_assert_cmpuint (data->bars->len, ==, 40);
+  g_assert_cmpstr (data->title, ==, "Facility area per 100 households by township (2025): the 40 "
+                                    "of 45 with the largest shortfall");
+  g_assert_cmpstr (g_array_index (data->bars, CpBarChartBar, 0).label, ==, "第44镇（样例县44）");
+  g_assert_cmpstr (g_array_index (data->bars, CpBarChartBar, 39).label, ==, "第5镇（样例县5）");
+  cp_bar_chart_layout (data, CP_FACILITY_CHART_WIDTH, CP_FACILITY_CHART_HEIGHT, &layout);
+  g_assert_cmpuint (layout.label_every, ==, 1);
+}
+
 static void
 test_crowded_labels (void)
 {
@@ -346,6 +402,8 @@ main (int argc, char **argv)
   g_test_add ("/chart/hit-test", Fixture, NULL, fixture_set_up, test_hit_test, fixture_tear_down);
   g_test_add ("/chart/paint", Fixture, NULL, fixture_set_up, test_paint, fixture_tear_down);
   g_test_add_func ("/chart/crowded-labels", test_crowded_labels);
+  g_test_add_func ("/chart/average-is-not-the-whole-truth", test_average_is_not_the_whole_truth);
+  g_test_add_func ("/chart/largest-shortfalls", test_largest_shortfalls);
   g_test_add ("/chart/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
   g_test_add ("/chart/export-errors", Fixture, NULL, fixture_set_up, test_export_errors,
               fixture_tear_down);

@@ -10,9 +10,53 @@ struct _CpChartView
   GtkDrawingArea parent_instance;
 
   CpBarChart *data; /* owned */
+  int current;      /* the bar the keyboard is on, -1 before it came */
 };
 
 G_DEFINE_FINAL_TYPE (CpChartView, cp_chart_view, GTK_TYPE_DRAWING_AREA)
+
+/* Auxiliary functions */
+
+/* The accessible description reads out the current bar: its name, value and the standard. */
+static void
+update_description (CpChartView *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->data != NULL && self->current >= 0 && (guint) self->current < self->data->bars->len)
+    text = cp_bar_chart_tooltip (self->data, self->current);
+  if (text != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                    text, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+move_to (CpChartView *self, int index)
+{
+  guint n = self->data != NULL ? self->data->bars->len : 0;
+
+  self->current = n == 0 ? -1 : CLAMP (index, 0, (int) n - 1);
+  update_description (self);
+}
+
+/* A focus frame around the current bar's slot, from the plot's top to its labels. */
+static void
+draw_current (CpChartView *self, cairo_t *cr, int width, int height)
+{
+  CpBarChartLayout layout;
+  double x, y, w, h;
+
+  cp_bar_chart_layout (self->data, width, height, &layout);
+  cp_bar_chart_bar_rect (&layout, self->current, layout.axis_max, &x, &y, &w, &h);
+  cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 1.0);
+  cairo_set_line_width (cr, 2.0);
+  cairo_set_dash (cr, (double[]){ 4.0, 3.0 }, 2, 0);
+  cairo_rectangle (cr, x - 3, y - 3, w + 6, h + 6);
+  cairo_stroke (cr);
+}
 
 /* Callbacks */
 
@@ -21,8 +65,53 @@ draw_chart (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer u
 {
   CpChartView *self = CP_CHART_VIEW (area);
 
-  if (self->data != NULL)
-    cp_bar_chart_paint (cr, self->data, width, height);
+  if (self->data == NULL)
+    return;
+  cp_bar_chart_paint (cr, self->data, width, height);
+  if (self->current >= 0 && gtk_widget_has_focus (GTK_WIDGET (self)))
+    draw_current (self, cr, width, height);
+}
+
+/* Left and Right move between the bars, Home and End to the first and last. */
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller, guint keyval, guint keycode,
+                GdkModifierType state, CpChartView *self)
+{
+  if (self->data == NULL || self->data->bars->len == 0)
+    return FALSE;
+  switch (keyval)
+    {
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+    case GDK_KEY_Up:
+      move_to (self, self->current - 1);
+      return TRUE;
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+    case GDK_KEY_Down:
+      move_to (self, self->current + 1);
+      return TRUE;
+    case GDK_KEY_Home:
+      move_to (self, 0);
+      return TRUE;
+    case GDK_KEY_End:
+      move_to (self, (int) self->data->bars->len - 1);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static void
+on_focus_enter (CpChartView *self)
+{
+  move_to (self, self->current < 0 ? 0 : self->current);
+}
+
+static void
+on_focus_leave (CpChartView *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static gboolean
@@ -66,6 +155,18 @@ cp_chart_view_init (CpChartView *self)
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self), draw_chart, NULL, NULL);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
+
+  /* The bars are reachable by keyboard: one Tab stop, arrows between them. */
+  self->current = -1;
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);
+  GtkEventController *keys = gtk_event_controller_key_new ();
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (focus, "enter", G_CALLBACK (on_focus_enter), self);
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (on_focus_leave), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), focus);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Chart of the township results"), -1);
 }
@@ -85,5 +186,7 @@ cp_chart_view_set_data (CpChartView *self, CpBarChart *data)
 
   g_clear_pointer (&self->data, cp_bar_chart_free);
   self->data = data;
+  if (self->current >= 0)
+    move_to (self, self->current);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

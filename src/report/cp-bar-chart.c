@@ -20,6 +20,7 @@ enum
   LABELS_ONE_LINE,
   LABELS_WRAPPED,
   LABELS_ROTATED,
+  LABELS_VERTICAL,
 };
 
 static const CpRgb text_colour = { 0x24 / 255.0, 0x1f / 255.0, 0x31 / 255.0 };
@@ -128,6 +129,7 @@ cp_bar_chart_free (CpBarChart *chart)
   g_free (chart->value_axis);
   g_free (chart->category_axis);
   g_free (chart->above_label);
+  g_free (chart->marked_label);
   g_free (chart->below_label);
   g_free (chart->reference_label);
   g_clear_pointer (&chart->bars, g_array_unref);
@@ -252,6 +254,38 @@ layout_labels (PangoContext *context, const CpBarChart *data, CpBarChartLayout *
   layout->labels_height = MIN ((widest + line) * G_SQRT2 / 2, layout->height * 0.35);
   /* Rotated lines stand slot × sin 45° apart. */
   layout->label_every = MAX (1, (guint) ceil (line * 1.1 / (layout->slot_width * G_SQRT2 / 2)));
+  if (layout->label_every == 1)
+    return;
+  /* Upright lines stand a whole slot apart: more bars keep their names (all of 40 townships at
+   * 1000 px, where every other one lost it at 45°). */
+  layout->label_mode = LABELS_VERTICAL;
+  layout->label_every = MAX (1, (guint) ceil (line * 0.95 / layout->slot_width));
+  layout->labels_height = MIN (widest + line * 0.5, layout->height * 0.4);
+}
+
+static gboolean
+any_marked (const CpBarChart *data)
+{
+  for (guint i = 0; i < data->bars->len; i++)
+    if (g_array_index (data->bars, CpBarChartBar, i).marked)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether the legend with a marked bar's entry is wider than the chart. */
+static gboolean
+legend_needs_two_lines (PangoContext *context, const CpBarChart *data,
+                        const CpBarChartLayout *layout)
+{
+  double fs = layout->font_size, size = fs * 0.9, total = size * 5 + fs * (0.4 * 4 + 1.5 * 3);
+
+  if (data->marked_label == NULL || !any_marked (data))
+    return FALSE;
+  total += text_width (context, data->above_label, size, FALSE)
+           + text_width (context, data->below_label, size, FALSE)
+           + text_width (context, data->reference_label, size, FALSE)
+           + text_width (context, data->marked_label, size, FALSE);
+  return total > layout->width - 2 * fs;
 }
 
 static void
@@ -267,6 +301,8 @@ layout_compute (PangoContext *context, const CpBarChart *data, double width, dou
   layout->title_y = margin;
   layout->legend_y = layout->title_y + line_height (context, fs * 1.35) + fs * 0.3;
   layout->plot_y = layout->legend_y + line_height (context, fs * 0.9) + fs * 1.4;
+  if (legend_needs_two_lines (context, data, layout))
+    layout->plot_y += line_height (context, fs * 0.9) + fs * 0.2;
   layout_scale (data, layout);
 
   layout->plot_x = margin + line_height (context, fs * 0.9) + fs * 0.6
@@ -376,24 +412,52 @@ paint_box (cairo_t *cr, double x, double y, double w, double h, gboolean below, 
   cairo_stroke (cr);
 }
 
+/* The hatched warning cap of a marked bar: the top of (x, y, w, h). */
+static void
+paint_mark (cairo_t *cr, double x, double y, double w, double h, double fs)
+{
+  double cap = MIN (h, MAX (4.0, fs * 0.9));
+
+  cairo_rectangle (cr, x, y, w, cap);
+  cp_report_set_rgb (cr, &warn_colour);
+  cairo_fill (cr);
+  paint_hatching (cr, x, y, w, cap, MAX (3.0, fs * 0.55));
+  cairo_rectangle (cr, x + 0.5, y + 0.5, MAX (0, w - 1), MAX (0, h - 1));
+  cp_report_set_rgb (cr, &warn_edge_colour);
+  cairo_set_line_width (cr, 1.0);
+  cairo_stroke (cr);
+}
+
+
 static void
 paint_legend (cairo_t *cr, PangoContext *context, const CpBarChart *data,
               const CpBarChartLayout *layout)
 {
   double fs = layout->font_size, size = fs * 0.9, box = size, gap = fs * 0.4, space = fs * 1.5;
-  const char *texts[] = { data->above_label, data->below_label,
-                          data->reference_label };
+  /* Above, below, the reference line, and a marked bar when the chart has one (on a line of
+   * its own when the four do not fit on one). */
+  const char *texts[] = { data->above_label, data->below_label, data->reference_label,
+                          data->marked_label };
+  guint n = data->marked_label != NULL && any_marked (data) ? 4 : 3;
   double widths[G_N_ELEMENTS (texts)], total = 0;
+  gboolean two_lines = n == 4 && legend_needs_two_lines (context, data, layout);
 
-  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+  for (guint i = 0; i < (two_lines ? 3 : n); i++)
     {
       widths[i] = text_width (context, texts[i], size, FALSE);
       total += (i == 2 ? box * 2 : box) + gap + widths[i] + (i > 0 ? space : 0);
     }
   double x = MAX (fs, (layout->width - total) / 2);
   double y = layout->legend_y, mid = y + line_height (context, size) / 2;
-  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+  for (guint i = 0; i < n; i++)
     {
+      if (i == 3 && two_lines)
+        {
+          widths[i] = text_width (context, texts[i], size, FALSE);
+          x = MAX (fs, (layout->width - box - gap - widths[i]) / 2);
+          y += line_height (context, size) + fs * 0.2;
+          mid = y + line_height (context, size) / 2;
+        }
       double mark = i == 2 ? box * 2 : box;
       if (i == 2)
         {
@@ -405,6 +469,8 @@ paint_legend (cairo_t *cr, PangoContext *context, const CpBarChart *data,
         }
       else
         paint_box (cr, x, mid - box / 2, box, box, i == 1, fs);
+      if (i == 3)
+        paint_mark (cr, x, mid - box / 2, box, box, box * 0.45 / 0.9);
       show_text (cr, context, texts[i], size, FALSE, x + mark + gap, y, 0, &text_colour);
       x += mark + gap + widths[i] + space;
     }
@@ -463,6 +529,8 @@ paint_bars (cairo_t *cr, const CpBarChart *data, const CpBarChartLayout *layout)
       cp_bar_chart_bar_rect (layout, i, bar->value, &x, &y, &w, &h);
       if (!bar->empty && h > 0)
         paint_box (cr, x, y, w, h, cp_bar_chart_bar_is_below (data, i), layout->font_size);
+      if (!bar->empty && h > 0 && bar->marked && !cp_bar_chart_bar_is_below (data, i))
+        paint_mark (cr, x, y, w, h, layout->font_size);
     }
 }
 
@@ -501,15 +569,16 @@ paint_category_label (cairo_t *cr, PangoContext *context, const CpBarChartLayout
   double centre = layout->plot_x + layout->slot_width * (index + 0.5), width, height;
 
   cp_report_layout_size (label, &width, &height);
-  if (layout->label_mode != LABELS_ROTATED)
+  if (layout->label_mode != LABELS_ROTATED && layout->label_mode != LABELS_VERTICAL)
     {
       show_layout (cr, label, centre, layout->labels_y, 0.5, &text_colour);
       return;
     }
-  /* The end of the name sits under its bar; the name reads upwards to the right at 45°. */
+  /* The end of the name sits under its bar; the name reads upwards to the right at 45° (or
+   * straight up). */
   cairo_save (cr);
   cairo_translate (cr, centre, layout->labels_y);
-  cairo_rotate (cr, -G_PI / 4);
+  cairo_rotate (cr, layout->label_mode == LABELS_VERTICAL ? -G_PI / 2 : -G_PI / 4);
   show_layout (cr, label, 0, -height / 2, 1.0, &text_colour);
   cairo_restore (cr);
 }

@@ -17,6 +17,7 @@ typedef struct
   double value;
   gboolean empty; /* nothing to measure: no bar, "—" */
   char *tooltip;  /* shown when pointing at the bar */
+  gboolean marked; /* at or above the reference, yet parts of it are not: a hatched warning cap */
 } CpBarChartBar;
 
 typedef struct
@@ -29,6 +30,7 @@ typedef struct
   char *reference_label; /* legend of the reference line, e.g. "标准 30 平方米/百户" */
   double reference;      /* the reference value, e.g. 30 */
   gboolean whole_values; /* values shown without a decimal (counts); FALSE: one decimal */
+  char *marked_label;    /* legend of a marked bar (owned, NULL: none), shown when one is */
   GArray *bars;          /* CpBarChartBar */
 } CpBarChart;
 
