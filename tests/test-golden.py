@@ -41,10 +41,13 @@ GOLDEN_DIR = os.environ.get("CP_GOLDEN_DIR") or os.path.join(
 SCALE = os.environ.get("CP_GOLDEN_SCALE")
 YEARS = ("2025", "2026")
 LANGS = ("C.UTF-8", "zh_CN.UTF-8")
+# The staff checks of 2026 look at "today" within the year (retirements, agreements): the
+# goldens are made on this day, whatever the calendar says.
+TODAY = "2026-11-27"
 
 
 def run(args, lang="C.UTF-8"):
-    env = dict(os.environ, LANG=lang, LC_ALL=lang, LANGUAGE="")
+    env = dict(os.environ, LANG=lang, LC_ALL=lang, LANGUAGE="", COMMUNITY_PLANNER_TODAY=TODAY)
     result = subprocess.run([PLANNER] + args, env=env, capture_output=True, timeout=300)
     return result.returncode, result.stdout, result.stderr
 

@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "cp-cli.h"
+#include "cp-date.h"
 #include "cp-import.h"
 #include "cp-reports.h"
 #include "cp-sample.h"
@@ -62,8 +63,7 @@ cp_cli_data_error (const GError *error)
 int
 cp_cli_current_year (void)
 {
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-  return g_date_time_get_year (now);
+  return cp_date_today ().year;
 }
 
 gboolean

@@ -33,7 +33,9 @@ int cp_date_full_years (CpDate from, CpDate to);
 /* Days in @year (365 or 366) and days of @date's year from @date to 31 December, both counted. */
 int cp_date_days_in_year (int year);
 int cp_date_days_left_in_year (CpDate date);
-/* Today in the local time zone. */
+/* Today in the local time zone, or the day COMMUNITY_PLANNER_TODAY names ("YYYY-MM-DD"): what
+ * the checks, the default year and month and the sample's dates depend on, fixed for tests and
+ * for a look at a day to come. */
 CpDate cp_date_today (void);
 
 G_END_DECLS

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "cp-dataset.h"
+#include "cp-date.h"
 #include "cp-message.h"
 #include "cp-window-private.h"
 
@@ -237,14 +238,12 @@ cp_window_class_init (CpWindowClass *klass)
 static void
 cp_window_init (CpWindow *self)
 {
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
   self->settings = settings_if_installed ();
   restore_size (self);
   self->export_menu = g_menu_new ();
   gtk_menu_button_set_menu_model (self->export_button, G_MENU_MODEL (self->export_menu));
-  gtk_spin_button_set_value (self->year_spin, g_date_time_get_year (now));
+  gtk_spin_button_set_value (self->year_spin, cp_date_today ().year);
   on_visible_page_changed (self);
 }
 

@@ -568,9 +568,9 @@ write_advance (Writer *w, CpStore *store, GError **error)
 int
 cp_staff_report_default_month (int year)
 {
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  CpDate today = cp_date_today ();
 
-  return g_date_time_get_year (now) == year ? g_date_time_get_month (now) : 12;
+  return today.year == year ? today.month : 12;
 }
 
 gboolean
