@@ -34,6 +34,37 @@ SUMMARY_HEADER = ["Code", "Township", "Communities", "Compliant", "Compliant sha
                   "m² per 100 households", "Standard m² per 100 households"]
 SUMMARY_HEADER_ROW = 3  # title, note, header
 KINDS = {"urban": "Urban community", "rural": "Village"}
+# A broken rule's column names the failure; a rule that does not apply is "—" (issue 9).
+FAILURES = {"area": "Area per 100 households too small", "rural_building": "Rural building too small",
+            "service_share": "Service area share too low", "no_office": "Has independent offices",
+            "coverage": "Not covered (no comprehensive service facility in use)",
+            "relocation": "Relocation site not fully compliant",
+            "registered": "Property not registered"}
+
+
+def rule_words(community, relocation_sites):
+    """The words of the rule columns of a community of check --json: its failures, "—" for a
+    rule that does not apply (no facility counted, 农村单体 of a 社区, 安置点 of a community that
+    is not one), else Met."""
+    covered = "coverage" not in community["violations"]
+    words = []
+    for rule in RULES:
+        if rule in community["violations"]:
+            words.append(FAILURES[rule])
+        elif (rule == "rural_building" and not (community["kind"] == "rural" and covered)
+              or rule in ("service_share", "no_office", "registered") and not covered
+              or rule == "relocation" and community["code"] not in relocation_sites):
+            words.append("—")
+        else:
+            words.append("Met")
+    return words
+
+
+def relocation_sites(db):
+    import sqlite3
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as con:
+        return {code for (code,) in con.execute(
+            "SELECT code FROM community WHERE relocation_site")}
 
 
 def run(*args):
@@ -162,8 +193,7 @@ class ReadWithOpenpyxl(RoundTrip):
                 self.assertAlmostEqual(row[6], c["actual_area_m2"], places=6)
                 self.assertAlmostEqual(row[7], c["shortfall_m2"], places=6)
                 self.assertEqual(row[8], "Not compliant" if c["violations"] else "Compliant")
-                words = ["Not met" if rule in c["violations"] else "Met" for rule in RULES]
-                self.assertEqual(list(row[9:16]), words)
+                self.assertEqual(list(row[9:16]), rule_words(c, relocation_sites(self.db)))
 
     def test_summary(self):
         sheet = self.book()["汇总"]
@@ -288,8 +318,7 @@ class ReadWithLibreOffice(RoundTrip):
                 self.assertAlmostEqual(self.number(row[6]), c["actual_area_m2"], places=6)
                 self.assertAlmostEqual(self.number(row[7]), c["shortfall_m2"], places=6)
                 self.assertEqual(row[8], "Not compliant" if c["violations"] else "Compliant")
-                words = ["Not met" if rule in c["violations"] else "Met" for rule in RULES]
-                self.assertEqual(row[9:16], words)
+                self.assertEqual(row[9:16], rule_words(c, relocation_sites(self.db)))
 
     def test_summary(self):
         files = self.convert()
@@ -321,22 +350,23 @@ class ReadWithLibreOffice(RoundTrip):
 # required 171.0, actual 180.0, short 45.0, 180 × 100 / 570 = 31.58 → 31.6. Total 3070 hh,
 # required 921.0, actual 1030.5 (2026: 1090.5), short 95.0 (2026: 45.0), 33.57 → 33.6
 # (2026: 35.52 → 35.5); compliant 1 of 4 (0.25), covered 3 of 4 (0.75).
-M, N = "Met", "Not met"
+M, X = "Met", "—"
+A, R, S, O, C, L, G = (FAILURES[rule] for rule in RULES)
 HAND_DETAIL = {
     "2025": [
         ("220281001001", "民主街道", "民主社区", "Urban community", 1000, 300, 450.5, 0,
-         "Compliant", M, M, M, M, M, M, M),
+         "Compliant", M, X, M, M, M, X, M),
         ("220281001002", "民主街道", "光明社区", "Urban community", 1500, 450, 400, 50,
-         "Not compliant", N, M, N, N, M, N, N),
+         "Not compliant", A, X, S, O, M, L, G),
         ("220281100201", "新站镇", "新站村", "Village", 420, 126, 180, 0,
-         "Not compliant", M, N, M, M, M, M, M),
+         "Not compliant", M, R, M, M, M, X, M),
         ("220281100202", "新站镇", "新丰村", "Village", 150, 45, 0, 45,
-         "Not compliant", N, M, M, M, N, M, M),
+         "Not compliant", A, X, X, X, C, X, X),
     ],
 }
 HAND_DETAIL["2026"] = [HAND_DETAIL["2025"][0],
                        ("220281001002", "民主街道", "光明社区", "Urban community", 1500, 450, 460,
-                        0, "Not compliant", M, M, N, N, M, N, N),
+                        0, "Not compliant", M, X, S, O, M, L, G),
                        *HAND_DETAIL["2025"][2:]]
 HAND_SUMMARY = {
     "2025": [

@@ -166,6 +166,28 @@ cp_rule_failure_display (CpRule rule)
   return _(rule_failures[rule]);
 }
 
+CpRuleOutcome
+cp_rule_outcome (CpRule rule, CpCommunityKind kind, gboolean relocation_site, guint counted,
+                 CpViolations violations)
+{
+  if (CP_VIOLATES (violations, rule))
+    return CP_OUTCOME_FAILED;
+  switch (rule)
+    {
+    case CP_RULE_RURAL_BUILDING:
+      return kind == CP_COMMUNITY_RURAL && counted > 0 ? CP_OUTCOME_PASSED
+                                                       : CP_OUTCOME_NOT_APPLICABLE;
+    case CP_RULE_SERVICE_SHARE:
+    case CP_RULE_NO_OFFICE:
+    case CP_RULE_REGISTERED:
+      return counted > 0 ? CP_OUTCOME_PASSED : CP_OUTCOME_NOT_APPLICABLE;
+    case CP_RULE_RELOCATION:
+      return relocation_site ? CP_OUTCOME_PASSED : CP_OUTCOME_NOT_APPLICABLE;
+    default:
+      return CP_OUTCOME_PASSED;
+    }
+}
+
 const char *
 cp_rule_outcome_display (CpRule rule, CpRuleOutcome outcome)
 {
@@ -416,17 +438,7 @@ cp_facility_rules_explain (CpCommunityKind kind, gboolean relocation_site, gint6
   CpViolations v = out->result.violations;
 
   for (guint rule = 0; rule < CP_N_RULES; rule++)
-    out->outcomes[rule] = CP_VIOLATES (v, rule) ? CP_OUTCOME_FAILED : CP_OUTCOME_PASSED;
-  if (kind != CP_COMMUNITY_RURAL || n_counted == 0)
-    out->outcomes[CP_RULE_RURAL_BUILDING] = CP_OUTCOME_NOT_APPLICABLE;
-  if (n_counted == 0)
-    {
-      out->outcomes[CP_RULE_SERVICE_SHARE] = CP_OUTCOME_NOT_APPLICABLE;
-      out->outcomes[CP_RULE_NO_OFFICE] = CP_OUTCOME_NOT_APPLICABLE;
-      out->outcomes[CP_RULE_REGISTERED] = CP_OUTCOME_NOT_APPLICABLE;
-    }
-  if (!relocation_site)
-    out->outcomes[CP_RULE_RELOCATION] = CP_OUTCOME_NOT_APPLICABLE;
+    out->outcomes[rule] = cp_rule_outcome (rule, kind, relocation_site, n_counted, v);
 
   out->reasons[CP_RULE_AREA] = explain_area (households, counted, n_counted, standards,
                                              &out->result);

@@ -106,6 +106,12 @@ typedef enum
                               * facility's rule where no facility counts */
 } CpRuleOutcome;
 
+/* The outcome of @rule for a community of @kind whose check gave @violations with @counted
+ * facilities counted: a rule on the counted facilities does not apply when none counts, 农村单体
+ * only to a 村, 安置点 only to a relocation site. */
+CpRuleOutcome cp_rule_outcome (CpRule rule, CpCommunityKind kind, gboolean relocation_site,
+                               guint counted, CpViolations violations);
+
 /* A rule's outcome in words: 达标, the failure (cp_rule_failure_display()) or 不适用. */
 const char *cp_rule_outcome_display (CpRule rule, CpRuleOutcome outcome);
 

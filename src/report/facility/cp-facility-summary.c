@@ -33,6 +33,13 @@ static const CpDocumentColumn township_columns[] = {
   { NULL, N_("Shortfall m²"), 0.135, TRUE },
 };
 
+static const CpDocumentColumn projected_columns[] = {
+  { NULL, N_("Township"), 0.22, FALSE },
+  { NULL, N_("Shortfall now m²"), 0.2, TRUE },
+  { NULL, N_("Shortfall after the planned work m²"), 0.3, TRUE },
+  { NULL, N_("Still falling short"), 0.28, TRUE },
+};
+
 static const CpDocumentColumn shortfall_columns[] = {
   { NULL, N_("No."), 0.055, TRUE },
   { NULL, N_("Code"), 0.15, FALSE },
@@ -59,6 +66,9 @@ struct _CpSummary
   GArray *shortfalls; /* Shortfall, largest first, at most CP_SUMMARY_SHORTFALL_LIMIT */
   guint n_short;      /* communities that break the area rule */
   CpStaffFigures *staff; /* the 社工岗 section's figures */
+  int horizon;          /* the year all planned work is done (the last change known) */
+  GArray *projected;    /* CpTownshipResult in @horizon with planned work, as townships */
+  CpCheckSummary projected_totals;
   CpDocument *document;
 };
 
@@ -143,6 +153,14 @@ gather (CpSummary *summary, CpStore *store, GCancellable *cancellable, GError **
   if (!cp_facility_store_get_standards (store, summary->year, &unused, &summary->standards_source,
                                         error))
     return FALSE;
+  /* After the planned work: the check in the last year anything changes, planned work counted. */
+  if (!cp_facility_check_horizon (store, summary->year, &summary->horizon, error))
+    return FALSE;
+  summary->projected = cp_facility_check_townships_full (store, summary->horizon, TRUE,
+                                                         &summary->projected_totals, cancellable,
+                                                         error);
+  if (summary->projected == NULL)
+    return FALSE;
   summary->staff = cp_staff_figures_new (store, summary->year, cancellable, error);
   return summary->staff != NULL;
 }
@@ -204,6 +222,31 @@ shortfall_cell (gconstpointer data, int row, guint column)
     case 5: return g_strdup_printf ("%.1f", s->required_m2);
     case 6: return g_strdup_printf ("%.1f", s->actual_m2);
     default: return g_strdup_printf ("%.1f", s->shortfall_m2);
+    }
+}
+
+static char *
+projected_cell (gconstpointer data, int row, guint column)
+{
+  const CpSummary *summary = data;
+  const CpTownshipResult *now = row >= 0 ? &g_array_index (summary->townships, CpTownshipResult,
+                                                           row)
+                                         : NULL;
+  const CpTownshipResult *after
+      = row >= 0 ? &g_array_index (summary->projected, CpTownshipResult, row) : NULL;
+  const CpCheckSummary *t = &summary->projected_totals;
+
+  switch (column)
+    {
+    case 0: return now != NULL ? cp_report_text_clean (now->name) : g_strdup (_("Total"));
+    case 1:
+      return g_strdup_printf ("%.1f", now != NULL ? now->shortfall_m2
+                                                  : summary->totals.total_shortfall_m2);
+    case 2: return g_strdup_printf ("%.1f", after != NULL ? after->shortfall_m2
+                                                          : t->total_shortfall_m2);
+    default:
+      return g_strdup_printf ("%u", after != NULL ? after->communities - after->compliant
+                                                  : t->communities - t->compliant);
     }
 }
 
@@ -300,6 +343,27 @@ add_shortfall_list (CpSummary *summary)
 }
 
 static void
+add_projected (CpSummary *summary)
+{
+  CpDocument *d = summary->document;
+  g_autofree char *heading
+      = g_strdup_printf (_("5. After the planned work (%d)"), summary->horizon);
+
+  cp_document_add_heading (d, heading);
+  /* The same townships in the same order: both lists are every township by code. */
+  if (summary->projected->len != summary->townships->len)
+    return;
+  add_paragraph (d,
+                 g_strdup_printf (_("The planned and building facilities counted from the year "
+                                    "they are planned to open, with the households and standards "
+                                    "of %d: what is still short once all of them are done."),
+                                  summary->horizon),
+                 TRUE);
+  cp_document_add_table (d, projected_columns, G_N_ELEMENTS (projected_columns),
+                         summary->projected->len, TRUE, projected_cell, summary);
+}
+
+static void
 build_content (CpSummary *summary)
 {
   CpDocument *d = summary->document;
@@ -321,8 +385,9 @@ build_content (CpSummary *summary)
   cp_document_add_table (d, township_columns, G_N_ELEMENTS (township_columns),
                          summary->townships->len, TRUE, township_cell, summary);
   add_shortfall_list (summary);
+  add_projected (summary);
   /* Nothing when nobody is on the roster. */
-  cp_staff_summary_add_section (d, summary->staff, _("5. Community workers (社工岗)"));
+  cp_staff_summary_add_section (d, summary->staff, _("6. Community workers (社工岗)"));
   /* The signatures close the text: they never stand alone on the last page. */
   cp_document_keep_with_next (d);
   cp_document_add_signatures (d);
@@ -371,6 +436,7 @@ cp_summary_free (CpSummary *summary)
   g_clear_pointer (&summary->chart, cp_bar_chart_free);
   g_clear_pointer (&summary->shortfalls, g_array_unref);
   g_clear_pointer (&summary->staff, cp_staff_figures_free);
+  g_clear_pointer (&summary->projected, g_array_unref);
   g_free (summary);
 }
 

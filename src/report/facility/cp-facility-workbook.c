@@ -101,7 +101,6 @@ typedef struct
   const char *compliant;
   const char *not_compliant;
   const char *met;
-  const char *not_met;
 
   guint64 written;
   guint64 total;
@@ -132,7 +131,6 @@ cache_words (Writer *w)
   w->compliant = C_ ("community result", "Compliant");
   w->not_compliant = C_ ("community result", "Not compliant");
   w->met = C_ ("rule result", "Met");
-  w->not_met = C_ ("rule result", "Not met");
 }
 
 static void
@@ -313,10 +311,15 @@ write_community (const CpCheckRow *row, gpointer user_data)
     cp_xlsx_string (x, ws, r, D_RESULT, w->not_compliant, CP_XLSX_ALERT);
   for (int rule = 0; rule < CP_N_RULES; rule++)
     {
-      gboolean broken = CP_VIOLATES (result->violations, rule);
-      /* A failed rule is a word first; the colour only repeats it. */
-      cp_xlsx_string (x, ws, r, D_FIRST_RULE + rule, broken ? w->not_met : w->met,
-                      broken ? CP_XLSX_ALERT : CP_XLSX_TEXT);
+      CpRuleOutcome outcome = cp_rule_outcome (rule, row->kind, row->relocation_site,
+                                               row->tally.counted, result->violations);
+      /* A failed rule is a word first (每百户面积不足, …); the colour only repeats it. A rule that
+       * does not apply is "—", never 达标. */
+      cp_xlsx_string (x, ws, r, D_FIRST_RULE + rule,
+                      outcome == CP_OUTCOME_FAILED   ? cp_rule_failure_display (rule)
+                      : outcome == CP_OUTCOME_PASSED ? w->met
+                                                     : "—",
+                      outcome == CP_OUTCOME_FAILED ? CP_XLSX_ALERT : CP_XLSX_TEXT);
     }
 
   if (++w->written % PROGRESS_EVERY == 0)
