@@ -53,6 +53,7 @@ struct _CpStaffPage
   /* template widgets */
   GtkInfoBar *undo_bar;
   GtkLabel *undo_label;
+  GtkButton *undo_button;
   GtkDropDown *township_filter;
   GtkDropDown *community_filter;
   GtkDropDown *post_filter;
@@ -761,6 +762,7 @@ on_advance_applied (CpAdvanceDialog *dialog, GArray *previous, guint changed, Cp
                 "%u people have a new level on 1 January %d.", changed),
       changed, self->year + 1);
   gtk_label_set_text (self->undo_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->undo_button), TRUE);
   gtk_info_bar_set_revealed (self->undo_bar, TRUE);
   self->undo_timeout = g_timeout_add_seconds (UNDO_SECONDS, on_undo_timeout, self);
   reload_list (self);
@@ -814,6 +816,7 @@ on_undo_bar_response (CpStaffPage *self, int response)
   g_clear_handle_id (&self->undo_timeout, g_source_remove);
   GArray *levels = g_steal_pointer (&self->undo_levels);
   gtk_label_set_text (self->undo_label, _("Undoing the advancement…"));
+  gtk_widget_set_visible (GTK_WIDGET (self->undo_button), FALSE);
   self->undo_job = cp_job_new (_("Undoing the advancement…"), cp_store_get_path (self->store),
                                CP_STORE_OPEN_DEFAULT, undo_work, levels,
                                (GDestroyNotify) g_array_unref);
@@ -927,6 +930,7 @@ cp_staff_page_class_init (CpStaffPageClass *klass)
                                                "cp-staff-page.ui");
   BIND (undo_bar);
   BIND (undo_label);
+  BIND (undo_button);
   BIND (township_filter);
   BIND (community_filter);
   BIND (post_filter);
