@@ -382,6 +382,7 @@ def export_desensitized(args, app, frame):
         fail("Tab does not reach the 脱敏 check box")
     pyatspi.Registry.generateKeyboardEvent(KEY_SPACE, None, pyatspi.KEY_SYM)
     wait_for("the box to be ticked", lambda: box.getState().contains(pyatspi.STATE_CHECKED))
+    time.sleep(0.5)  # the tick is drawn in the next frame
     screenshot(args.shots, "staff-export-desensitize.png")
     click(find_one(chooser, pyatspi.ROLE_PUSH_BUTTON, EXPORT_ACCEPT, "the Export button"))
     done = wait_for("the export to finish", lambda: dialog_with_label(app, EXPORTED), 120)
