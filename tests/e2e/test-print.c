@@ -49,8 +49,14 @@ test_print_matches_export (void)
   g_autofree char *printed_text = pdf_text (printed);
   g_autofree char *exported_text = pdf_text (exported);
   g_assert_nonnull (strstr (printed_text, "Compliance (2025)"));
-  g_assert_nonnull (strstr (printed_text, "Page 1 of 3"));
-  g_assert_nonnull (strstr (printed_text, "Page 3 of 3"));
+  /* The facility part takes 3 pages; the staff part of the sample adds some more. */
+  const char *first = strstr (printed_text, "Page 1 of ");
+  g_assert_nonnull (first);
+  guint64 n_pages = g_ascii_strtoull (first + strlen ("Page 1 of "), NULL, 10);
+  g_assert_cmpuint (n_pages, >, 3);
+  g_autofree char *last = g_strdup_printf ("Page %" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT,
+                                           n_pages, n_pages);
+  g_assert_nonnull (strstr (printed_text, last));
   g_assert_cmpstr (printed_text, ==, exported_text);
 
   g_clear_pointer (&store, cp_store_free);

@@ -80,7 +80,7 @@ def rows_imported(n):
 
 
 def communities_label(n):
-    return CATALOGUE.ngettext("%u community", "%u communities", n) % n
+    return CATALOGUE.ngettext("%u community or village", "%u communities and villages", n) % n
 
 
 def window_title(base):
