@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "cp-staff-dialog.h"
 #include "cp-staff-places.h"
@@ -17,8 +18,18 @@ typedef enum
   FIELD_STATUS_DATE,
   FIELD_COMMUNITY,
   FIELD_LEVEL,
+  FIELD_AGREEMENT_START,
+  FIELD_AGREEMENT_END,
+  FIELD_DEDUCTION,
   N_FIELDS
 } Field;
+
+/* What the form holds beside the CpStaff record. */
+typedef struct
+{
+  CpGrade grade;
+  CpAgreement agreement; /* no start: none entered */
+} Extra;
 
 struct _CpStaffDialog
 {
@@ -43,6 +54,12 @@ struct _CpStaffDialog
   GtkSpinButton *level;
   GtkLabel *suggestion_label;
   GtkButton *suggestion_button;
+  GtkLabel *grade_label;
+  GtkDropDown *grade;
+  GtkLabel *previous_grade_label;
+  GtkEntry *agreement_start;
+  GtkEntry *agreement_end;
+  GtkEntry *deduction;
   GtkLabel *messages[N_FIELDS];
   GtkLabel *save_message;
   GtkButton *save_button;
@@ -51,12 +68,15 @@ struct _CpStaffDialog
   CpStore *store;
 
   /* owned */
-  CpStaff staff; /* id and what the form does not show (deduction); the rest read from it */
+  CpStaff staff; /* the id; the rest is read from the form */
   CpPayParams params;
   GArray *township_ids;
   GArray *community_ids;
   int year;
   int old_level;
+  CpGrade old_grade;
+  gboolean has_agreement;
+  CpAgreement old_agreement; /* the latest on record */
   int suggestion;
   CpDate today;
   gboolean pristine; /* a new dialog shows no message until something is typed */
@@ -222,9 +242,103 @@ check_level (CpStaffDialog *self, const CpStaff *s, GError **error)
   return cp_post_check_level (&self->params, s->post, level, error);
 }
 
-/* Copies @field from the form into @s; FALSE with the field's message. */
 static gboolean
-read_field (CpStaffDialog *self, Field field, CpStaff *s, GError **error)
+same_date (CpDate a, CpDate b)
+{
+  return a.year == b.year && a.month == b.month && a.day == b.day;
+}
+
+/* The start of the agreement: empty only while the expiry is empty too and none is on record
+ * (agreements are kept as history; the dialog does not remove one). */
+static gboolean
+check_agreement_start (CpStaffDialog *self, Extra *x, GError **error)
+{
+  const char *field = _("Service agreement begins");
+  g_autofree char *end = g_strstrip (g_strdup (text_of (self->agreement_end)));
+
+  if (!read_date (self->agreement_start, field, TRUE, &x->agreement.start, error))
+    return FALSE;
+  if (cp_date_is_set (x->agreement.start))
+    return TRUE;
+  if (self->has_agreement)
+    {
+      g_autofree char *start = cp_date_format (self->old_agreement.start);
+      /* Translators: %s is the start date of the agreement on record */
+      g_set_error (error, CP_ERROR, CP_ERROR_INVALID,
+                   _("Service agreement begins: an agreement from %s is on record; enter its "
+                     "start, or the start of a new one."),
+                   start);
+      return FALSE;
+    }
+  if (*end == '\0')
+    return TRUE;
+  g_set_error (error, CP_ERROR, CP_ERROR_INVALID,
+               _("Service agreement begins: enter the day the agreement begins, or clear its "
+                 "expiry."));
+  return FALSE;
+}
+
+/* The end of the agreement: empty for an open-ended one, else on or after the start. */
+static gboolean
+check_agreement_end (CpStaffDialog *self, Extra *x, GError **error)
+{
+  if (!read_date (self->agreement_end, _("Service agreement expires"), TRUE, &x->agreement.end,
+                  error))
+    return FALSE;
+  if (!cp_date_is_set (x->agreement.end) || !cp_date_is_set (x->agreement.start)
+      || cp_date_compare (x->agreement.end, x->agreement.start) >= 0)
+    return TRUE;
+  g_autofree char *end = cp_date_format (x->agreement.end);
+  g_autofree char *start = cp_date_format (x->agreement.start);
+  /* Translators: the end date, then the start date */
+  g_set_error (error, CP_ERROR, CP_ERROR_INVALID,
+               _("Service agreement expires: %s is before the start, %s; enter a day on or after "
+                 "it, or nothing for an open-ended agreement."),
+               end, start);
+  return FALSE;
+}
+
+/* The monthly special additional deduction in yuan: empty is 0; at most two decimals. */
+static gboolean
+check_deduction (CpStaffDialog *self, CpStaff *s, GError **error)
+{
+  g_autofree char *text = g_strstrip (g_strdup (text_of (self->deduction)));
+  g_autoptr (GError) invalid = NULL;
+  double yuan = 0;
+
+  s->special_deduction_fen = 0;
+  if (*text == '\0')
+    return TRUE;
+  if (!cp_parse_number (text, CP_NUMBER_DECIMAL, &yuan, &invalid))
+    {
+      /* Translators: what was typed, then what is wrong with it */
+      g_set_error (error, CP_ERROR, CP_ERROR_INVALID, _("Special deduction: “%s” %s"), text,
+                   invalid->message);
+      return FALSE;
+    }
+  if (yuan < 0 || yuan * 100 > (double) CP_SPECIAL_DEDUCTION_MAX_FEN)
+    {
+      /* Translators: the largest amount, in yuan */
+      g_set_error (error, CP_ERROR, CP_ERROR_INVALID,
+                   _("Special deduction: enter an amount from 0 to %.2f yuan a month."),
+                   (double) CP_SPECIAL_DEDUCTION_MAX_FEN / 100);
+      return FALSE;
+    }
+  if (fabs (yuan * 100 - round (yuan * 100)) > 1e-6)
+    {
+      g_set_error (error, CP_ERROR, CP_ERROR_INVALID,
+                   _("Special deduction: “%s” has fractions of a fen; enter at most two "
+                     "decimals."),
+                   text);
+      return FALSE;
+    }
+  s->special_deduction_fen = cp_money_round_fen (yuan * 100);
+  return TRUE;
+}
+
+/* Copies @field from the form into @s or @x; FALSE with the field's message. */
+static gboolean
+read_field (CpStaffDialog *self, Field field, CpStaff *s, Extra *x, GError **error)
 {
   switch (field)
     {
@@ -248,6 +362,12 @@ read_field (CpStaffDialog *self, Field field, CpStaff *s, GError **error)
       return check_community (self, s, error);
     case FIELD_LEVEL:
       return check_level (self, s, error);
+    case FIELD_AGREEMENT_START:
+      return check_agreement_start (self, x, error);
+    case FIELD_AGREEMENT_END:
+      return check_agreement_end (self, x, error);
+    case FIELD_DEDUCTION:
+      return check_deduction (self, s, error);
     case N_FIELDS:
     default:
       g_return_val_if_reached (FALSE);
@@ -258,7 +378,7 @@ read_field (CpStaffDialog *self, Field field, CpStaff *s, GError **error)
  * in the order the checks take them: the first field that makes cp_staff_validate() fail is the
  * one its message is shown beside. The rules stay in core. */
 static gboolean
-validate_form (CpStaffDialog *self, CpStaff *s)
+validate_form (CpStaffDialog *self, CpStaff *s, Extra *x)
 {
   *s = (CpStaff){
     .id = self->staff.id,
@@ -273,15 +393,21 @@ validate_form (CpStaffDialog *self, CpStaff *s)
     .status = gtk_drop_down_get_selected (self->status),
     .grid_role = gtk_drop_down_get_selected (self->grid_role),
     .phone = g_strstrip (g_strdup (text_of (self->phone))),
-    .special_deduction_fen = self->staff.special_deduction_fen,
   };
   gboolean valid = TRUE;
+
+  *x = (Extra){
+    .grade = gtk_drop_down_get_selected (self->grade),
+    .agreement = { self->staff.id, CP_DATE_NONE, CP_DATE_NONE },
+  };
 
   for (Field field = 0; field < N_FIELDS; field++)
     {
       g_autoptr (GError) error = NULL;
-      gboolean ok = read_field (self, field, s, &error)
-                    && (field == FIELD_LEVEL || cp_staff_validate (s, self->today, &error));
+      gboolean on_record = field != FIELD_LEVEL && field != FIELD_AGREEMENT_START
+                           && field != FIELD_AGREEMENT_END;
+      gboolean ok = read_field (self, field, s, x, &error)
+                    && (!on_record || cp_staff_validate (s, self->today, &error));
       if (valid && !ok)
         set_message (self, field, error->message);
       else
@@ -354,6 +480,13 @@ fill_form (CpStaffDialog *self, const CpStaff *s, int level)
   gtk_drop_down_set_selected (self->qualification, s->qualification);
   gtk_drop_down_set_selected (self->grid_role, s->grid_role);
   gtk_spin_button_set_value (self->level, level);
+  g_autofree char *deduction
+      = g_strdup_printf ("%" G_GINT64_FORMAT ".%02d", s->special_deduction_fen / 100,
+                         (int) (s->special_deduction_fen % 100));
+  gtk_editable_set_text (GTK_EDITABLE (self->deduction), deduction);
+  gtk_drop_down_set_selected (self->grade, self->old_grade);
+  set_date (self->agreement_start, self->old_agreement.start);
+  set_date (self->agreement_end, self->old_agreement.end);
 }
 
 /* Callbacks */
@@ -362,12 +495,13 @@ static void
 on_field_changed (CpStaffDialog *self)
 {
   CpStaff s;
+  Extra x;
 
   if (self->township_ids == NULL)
     return; /* still building the template */
   if (!self->filling)
     self->pristine = FALSE;
-  gboolean valid = validate_form (self, &s);
+  gboolean valid = validate_form (self, &s, &x);
   show_suggestion (self, &s);
   cp_staff_clear (&s);
   if (self->staff.id == 0 && !self->level_touched && self->suggestion > 0
@@ -413,31 +547,59 @@ on_cancel_clicked (CpStaffDialog *self)
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+/* The person, the level, the grade and the agreement, as far as they changed. A start of its
+ * own is a new agreement (the earlier stay as history); the same start updates its expiry. */
 static gboolean
-save (CpStaffDialog *self, CpStaff *s, GError **error)
+save_all (CpStaffDialog *self, CpStaff *s, Extra *x, GError **error)
 {
   int level = cp_post_has_levels (s->post) ? gtk_spin_button_get_value_as_int (self->level) : 0;
+  gboolean new_person = self->staff.id == 0;
 
   if (!cp_staff_store_save (self->store, s, error))
     return FALSE;
-  if (level == self->old_level && self->staff.id > 0)
+  if (level != self->old_level || new_person)
+    {
+      CpLevelEntry entry = { s->id, self->year, level };
+      if (!cp_staff_store_write_levels (self->store, &entry, 1, error))
+        return FALSE;
+    }
+  if (x->grade != self->old_grade
+      && !cp_staff_store_set_grade (self->store, s->id, self->year, x->grade, error))
+    return FALSE;
+  x->agreement.staff_id = s->id;
+  if (!cp_date_is_set (x->agreement.start)
+      || (self->has_agreement && same_date (x->agreement.start, self->old_agreement.start)
+          && same_date (x->agreement.end, self->old_agreement.end)))
     return TRUE;
-  CpLevelEntry entry = { s->id, self->year, level };
-  return cp_staff_store_write_levels (self->store, &entry, 1, error);
+  return cp_staff_store_add_agreement (self->store, &x->agreement, error);
+}
+
+/* Everything in one transaction: nothing is half saved. */
+static gboolean
+save (CpStaffDialog *self, CpStaff *s, Extra *x, GError **error)
+{
+  if (!cp_store_begin (self->store, error))
+    return FALSE;
+  if (save_all (self, s, x, error) && cp_store_commit (self->store, error))
+    return TRUE;
+  cp_store_rollback (self->store);
+  s->id = self->staff.id;
+  return FALSE;
 }
 
 static void
 on_save_clicked (CpStaffDialog *self)
 {
   CpStaff s;
+  Extra x;
   g_autoptr (GError) error = NULL;
 
-  if (!validate_form (self, &s))
+  if (!validate_form (self, &s, &x))
     {
       cp_staff_clear (&s);
       return;
     }
-  if (save (self, &s, &error))
+  if (save (self, &s, &x, &error))
     {
       g_signal_emit (self, signals[SIGNAL_SAVED], 0, s.id);
       cp_staff_clear (&s);
@@ -498,6 +660,12 @@ cp_staff_dialog_class_init (CpStaffDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CpStaffDialog, level);
   gtk_widget_class_bind_template_child (widget_class, CpStaffDialog, suggestion_label);
   gtk_widget_class_bind_template_child (widget_class, CpStaffDialog, suggestion_button);
+  gtk_widget_class_bind_template_child (widget_class, CpStaffDialog, grade_label);
+  gtk_widget_class_bind_template_child (widget_class, CpStaffDialog, grade);
+  gtk_widget_class_bind_template_child (widget_class, CpStaffDialog, previous_grade_label);
+  gtk_widget_class_bind_template_child (widget_class, CpStaffDialog, agreement_start);
+  gtk_widget_class_bind_template_child (widget_class, CpStaffDialog, agreement_end);
+  gtk_widget_class_bind_template_child (widget_class, CpStaffDialog, deduction);
   gtk_widget_class_bind_template_child (widget_class, CpStaffDialog, save_message);
   gtk_widget_class_bind_template_child (widget_class, CpStaffDialog, save_button);
   BIND_MESSAGE ("id_number_message", FIELD_ID_NUMBER);
@@ -507,6 +675,9 @@ cp_staff_dialog_class_init (CpStaffDialogClass *klass)
   BIND_MESSAGE ("status_date_message", FIELD_STATUS_DATE);
   BIND_MESSAGE ("community_message", FIELD_COMMUNITY);
   BIND_MESSAGE ("level_message", FIELD_LEVEL);
+  BIND_MESSAGE ("agreement_start_message", FIELD_AGREEMENT_START);
+  BIND_MESSAGE ("agreement_end_message", FIELD_AGREEMENT_END);
+  BIND_MESSAGE ("deduction_message", FIELD_DEDUCTION);
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_township_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_level_changed);
@@ -531,12 +702,53 @@ cp_staff_dialog_init (CpStaffDialog *self)
   gtk_drop_down_set_model (self->qualification, qualifications);
   gtk_drop_down_set_model (self->status, statuses);
   gtk_drop_down_set_model (self->grid_role, grid_roles);
+  g_autoptr (GtkStringList) grades = gtk_string_list_new (NULL);
+  gtk_string_list_append (grades, _("Not entered"));
+  for (int grade = CP_GRADE_NONE + 1; grade < CP_N_GRADES; grade++)
+    gtk_string_list_append (grades, cp_vocabulary_display (cp_grades, CP_N_GRADES, grade));
+  gtk_drop_down_set_model (self->grade, G_LIST_MODEL (grades));
   /* The limits are core's. */
   gtk_spin_button_set_range (self->level, 0, CP_LEVEL_MAX);
   gtk_entry_set_max_length (self->name, CP_STAFF_NAME_MAX_CHARS);
   gtk_entry_set_max_length (self->role, CP_STAFF_ROLE_MAX_CHARS);
   gtk_entry_set_max_length (self->phone, CP_STAFF_PHONE_MAX_CHARS);
   self->today = cp_date_today ();
+}
+
+/* The grade of the year (and of the year before, shown) and the latest agreement on record. */
+static void
+load_record (CpStaffDialog *self, int year)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *label = NULL;
+  CpGrade previous = CP_GRADE_NONE;
+
+  self->old_agreement = (CpAgreement){ self->staff.id, CP_DATE_NONE, CP_DATE_NONE };
+  /* Translators: %d is the year; the letter after _ is the access key */
+  label = g_strdup_printf (_("Grade for _year %d"), year);
+  gtk_label_set_text_with_mnemonic (self->grade_label, label);
+  gtk_widget_set_visible (GTK_WIDGET (self->previous_grade_label), self->staff.id > 0);
+  if (self->staff.id == 0)
+    return;
+  self->old_grade = cp_staff_store_get_grade (self->store, self->staff.id, year, &error);
+  if (error == NULL)
+    previous = cp_staff_store_get_grade (self->store, self->staff.id, year - 1, &error);
+  if (error == NULL)
+    cp_staff_store_latest_agreement (self->store, self->staff.id, &self->old_agreement,
+                                     &self->has_agreement, &error);
+  if (error != NULL)
+    {
+      gtk_label_set_text (self->save_message, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->save_message), TRUE);
+    }
+  g_autofree char *text
+      = previous == CP_GRADE_NONE
+            /* Translators: %d is the year before; pay's performance part follows its grade */
+            ? g_strdup_printf (_("No grade entered for %d"), year - 1)
+            /* Translators: the year before, then its grade */
+            : g_strdup_printf (_("Grade for %d: %s"), year - 1,
+                               cp_vocabulary_display (cp_grades, CP_N_GRADES, previous));
+  gtk_label_set_text (self->previous_grade_label, text);
 }
 
 /* Public API */
@@ -560,6 +772,7 @@ cp_staff_dialog_new (GtkWindow *parent, CpStore *store, int year, const CpStaff 
   self->staff.phone = g_strdup (staff->phone);
   if (!cp_staff_store_get_params (store, year, &self->params, &error))
     cp_pay_params_init_default (&self->params, year);
+  load_record (self, year);
   gtk_window_set_title (GTK_WINDOW (self),
                         staff->id > 0 ? _("Edit Staff Member") : _("Add Staff Member"));
   self->pristine = staff->id == 0;

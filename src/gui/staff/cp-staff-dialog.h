@@ -3,7 +3,11 @@
  * number by cp_id_number_check() (a wrong check character is named with the expected one, next
  * to the field; the birth date, gender and retirement month it gives are shown under it), dates,
  * the level against the post's range in the year (with the entry level the rules suggest), the
- * rest by cp_staff_validate(). Save stays insensitive while anything is invalid. */
+ * service agreement (its expiry empty or on or after its start), the monthly special deduction
+ * (an amount in yuan with at most two decimals, up to CP_SPECIAL_DEDUCTION_MAX_FEN), the rest by
+ * cp_staff_validate(). Save stays insensitive while anything is invalid. The grade of the year
+ * (the year before's is shown) and the latest agreement are edited here too; Save writes the
+ * person, level, grade and agreement in one transaction. */
 #pragma once
 
 #include <gtk/gtk.h>
