@@ -2,9 +2,12 @@
 /* The sample's staff: for each community a head, 2–4 other committee members, full-time workers
  * and now and then 公益性岗位, drawn from the community's generator after its facilities. Their
  * identity numbers carry the region code 220281 (in the other copies of the county at scale N,
- * the copy's made-up code) and right check characters; their levels start in 2023 (or the year
- * they joined) at the entry level and follow the advancement rule from the grades drawn for
- * 2023–2026 with the default parameters (none are written: the window shows 示例值). On
+ * the copy's made-up code) and right check characters; their level of 2023 (or of the year they
+ * joined) is the entry level, recorded from the year their seniority reached it, with the level
+ * before it from its own first year, so that the runs at a level begin in different years and
+ * about a third of the people become due each year; from there the levels follow the
+ * advancement rule from the grades drawn for 2023–2026 with the default parameters (none are
+ * written: the window shows 示例值). On
  * purpose, some are at their post's top level and a few a level outside its range, some reach
  * retirement age in 2026 or 2027, a few are past it and still on duty, some have no agreement or
  * one that ended in 2025, and a few heads and members have no grade for a year: every problem of
@@ -277,8 +280,24 @@ draw_grade (CpSampleRng *rng)
                     : CP_GRADE_INCOMPETENT;
 }
 
-/* Levels from 2023 (or the year service started) at the entry level, then each year's grade
- * and the advancement rule. */
+/* The first year of the run that holds @level in @year by seniority alone: the entry level
+ * grows a level every years_per_level full years of service, counted on 1 January. */
+static int
+seniority_run_start (const CpPayParams *params, const CpStaff *s, int level, int year)
+{
+  while (year > s->service_start.year
+         && cp_staff_entry_level (params, s->post, s->education, s->qualification,
+                                  s->service_start, year - 1)
+                == level)
+    year--;
+  return year;
+}
+
+/* Levels: in 2023 (or the year service started) the entry level, recorded from the year the
+ * person's seniority reached it and with the level before it from that one's first year (runs
+ * that began in 2021, 2022 or 2023 come due in different years); then each year's grade and
+ * the advancement rule. Those placed at the top or outside the range on purpose start in 2023
+ * (or the year they joined). */
 static gboolean
 write_career (CpStore *store, CpSampleRng *rng, const CpPayParams *params, const Person *p,
               GError **error)
@@ -288,15 +307,28 @@ write_career (CpStore *store, CpSampleRng *rng, const CpPayParams *params, const
   int min, max;
   int level = cp_staff_entry_level (params, s->post, s->education, s->qualification,
                                     s->service_start, first);
+  int run_start = first;
 
   cp_post_level_range (params, s->post, &min, &max);
   if (p->top)
     level = max;
-  if (p->out_of_range)
+  else if (p->out_of_range)
     level = min > CP_LEVEL_MIN ? min - 1 : max + 1;
-  if (!_cp_staff_store_put_level (store, s->id, first, level, error))
+  else
+    {
+      run_start = seniority_run_start (params, s, level, first);
+      if (run_start > s->service_start.year)
+        {
+          int before = cp_staff_entry_level (params, s->post, s->education, s->qualification,
+                                             s->service_start, run_start - 1);
+          if (!_cp_staff_store_put_level (store, s->id,
+                                          seniority_run_start (params, s, before, run_start - 1),
+                                          before, error))
+            return FALSE;
+        }
+    }
+  if (!_cp_staff_store_put_level (store, s->id, run_start, level, error))
     return FALSE;
-  int run_start = first;
   int last_year = s->status == CP_STAFF_ACTIVE ? LAST_GRADE_YEAR : s->status_date.year - 1;
   for (int year = first; year <= last_year; year++)
     {
