@@ -185,6 +185,21 @@ cp_sql_list_model_reload (CpSqlListModel *self, GError **error)
   return ok;
 }
 
+void
+cp_sql_list_model_set_ids (CpSqlListModel *self, GArray *ids)
+{
+  g_return_if_fail (CP_IS_SQL_LIST_MODEL (self) && ids != NULL);
+
+  CpSqlListModelPrivate *priv = cp_sql_list_model_get_instance_private (self);
+  guint removed = priv->ids->len;
+
+  g_array_unref (priv->ids);
+  priv->ids = g_array_ref (ids);
+  g_hash_table_remove_all (priv->pages);
+  g_clear_error (&priv->fetch_error);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, priv->ids->len);
+}
+
 gboolean
 cp_sql_list_model_refresh (CpSqlListModel *self, gint64 id, GError **error)
 {

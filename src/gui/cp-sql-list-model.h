@@ -36,6 +36,9 @@ CpStore *cp_sql_list_model_get_store (CpSqlListModel *self);
 /* Runs the snapshot query again (after a filter or sort changed, or the data did). On failure
  * the list is empty. */
 gboolean cp_sql_list_model_reload (CpSqlListModel *self, GError **error);
+/* The same with @ids (gint64, in list order) read elsewhere, e.g. in a thread on a connection of
+ * its own: replaces the snapshot (the model takes a reference). */
+void cp_sql_list_model_set_ids (CpSqlListModel *self, GArray *ids);
 /* Reads the row of @id again and tells the list; its item and position stay (a selection of it
  * stays). Nothing to do when @id is not listed or its page is not loaded. */
 gboolean cp_sql_list_model_refresh (CpSqlListModel *self, gint64 id, GError **error);

@@ -62,7 +62,9 @@ GROSS_PAY = names("Gross pay")
 # The message's own start, colon included (the field's label is the same words without it).
 ID_MESSAGE = tuple(t.split("%")[0].strip() for t in (CATALOGUE.gettext("ID number: %s"),
                                                    "ID number: %s"))
-STAFF_LIST = names("Staff")
+STAFF_LIST = names("Roster")
+QUALIFICATIONS = names("Qualifications")
+DELETE_QUESTION = prefix("Delete “%s” from the roster?")
 UNDONE = names("The advancement was undone.")
 HISTORY_ENTRY = CATALOGUE.gettext(" %d: level %d;")
 PARAMS = names("Pay _Parameters…")
@@ -80,6 +82,9 @@ CLOSE = (normalise(gettext.translation("gtk40", languages=["zh_CN"], fallback=Tr
 LOCATION_ENTRY = "GtkFileChooserEntry"
 KEY_SPACE = 0x20
 KEY_TAB = 0xfe20  # ISO_Left_Tab: the name entry keeps Tab for completion
+KEY_TAB_FORWARD = 0xff09
+KEY_DELETE = 0xffff
+CONTROL_MASK = 1 << 2
 
 TIMEOUT = 30.0
 APP_TIMEOUT = 90.0
@@ -402,8 +407,51 @@ def look_at_parameters(args, app, frame):
     sources = wait_for("the sources of the values", lambda: [
         t for t in labels(dialog) if any(normalise(t).startswith(p) for p in SAMPLE_SOURCE)])
     log(f"pay parameters: {len(sources)} sample values, e.g. {sources[0]}")
+    # The qualification mode is a choice of two words, not a number to type.
+    mode = find_one(dialog, pyatspi.ROLE_COMBO_BOX, QUALIFICATIONS, "the qualification drop-down")
+    log("qualification mode: " + mode.name)
     screenshot(args.shots, "staff-pay-parameters.png")
     click(find_one(dialog, pyatspi.ROLE_PUSH_BUTTON, CANCEL, "the Cancel button"))
+
+
+def check_translated_list(frame):
+    """The roster's accessible name is Chinese (it was the English "Staff")."""
+    view = wait_for("the roster list", lambda: staff_list(frame))
+    wanted = CATALOGUE.gettext("Roster")
+    if wanted != "Roster" and normalise(view.name) != wanted:
+        fail(f"the roster list is named {view.name!r}, not {wanted!r}")
+
+
+def roster_has_focus(frame):
+    view = staff_list(frame)
+    return view is not None and any(
+        acc.getState().contains(pyatspi.STATE_FOCUSED) for acc in walk(view) if acc is not view)
+
+
+def delete_asks(args, app, frame):
+    """Delete on the roster asks first; Cancel keeps the person. The keyboard reaches the list
+    from the search entry (Ctrl+F) by Tab, past the two buttons of the filter row."""
+    registry = pyatspi.Registry
+    registry.generateKeyboardEvent(CONTROL_MASK, None, pyatspi.KEY_LOCKMODIFIERS)
+    try:
+        registry.generateKeyboardEvent(ord("f"), None, pyatspi.KEY_SYM)
+    finally:
+        registry.generateKeyboardEvent(CONTROL_MASK, None, pyatspi.KEY_UNLOCKMODIFIERS)
+    for _ in range(8):
+        time.sleep(0.3)
+        if roster_has_focus(frame):
+            break
+        registry.generateKeyboardEvent(KEY_TAB_FORWARD, None, pyatspi.KEY_SYM)
+    wait_for("the focus on the roster", lambda: roster_has_focus(frame) or None)
+    registry.generateKeyboardEvent(KEY_DELETE, None, pyatspi.KEY_SYM)
+    question = wait_for("the question before deleting", lambda: next(
+        (w for w in app if w is not None and any(
+            normalise(t).startswith(p) for t in labels(w) for p in DELETE_QUESTION if p)), None))
+    screenshot(args.shots, "staff-delete-asks.png")
+    click(find_one(question, pyatspi.ROLE_PUSH_BUTTON, CANCEL, "the Cancel button"))
+    if len(db_query(args.db, "SELECT id FROM staff WHERE name = ?", PERSON)) != 1:
+        fail("Cancel deleted the person")
+    log("Delete on the roster asked first; Cancel kept the person")
 
 
 def drive(args, app_process):
@@ -417,8 +465,10 @@ def drive(args, app_process):
     tab = find_one(frame, pyatspi.ROLE_PAGE_TAB, TAB, "the 三岗十八级 tab")
     click(tab)
     log("tab: " + tab.name)
+    check_translated_list(frame)
     add_person(args, app, frame)
     check_slip(args, frame)
+    delete_asks(args, app, frame)
     look_at_parameters(args, app, frame)
     advance_and_undo(args, app, frame)
     export_desensitized(args, app, frame)

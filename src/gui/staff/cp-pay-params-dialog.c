@@ -16,9 +16,12 @@ struct _CpPayParamsDialog
   GtkLabel *message;
   GtkButton *save_button;
 
-  /* built in code, one a parameter */
+  /* built in code, one a parameter (the mode a drop-down instead of an entry; the 18 levels'
+   * coefficients one source label for all, coefficient_sources) */
   GtkEntry *entries[CP_N_PAY_PARAMS];
   GtkLabel *sources[CP_N_PAY_PARAMS];
+  GtkDropDown *mode;
+  GtkLabel *coefficient_sources;
 
   /* borrowed */
   CpStore *store;
@@ -44,6 +47,18 @@ format_value (CpPayParam param, double value)
   if (cp_pay_params_info[param].whole)
     return g_strdup_printf ("%.0f", value);
   return g_strdup_printf ("%.10g", value);
+}
+
+/* The mode's entries, in the order of its values (CP_QUALIFICATION_MODE_*). */
+static const char *const mode_names[] = {
+  N_("Count toward the level"),
+  N_("Paid as an allowance"),
+};
+
+static gboolean
+is_coefficient (CpPayParam param)
+{
+  return param >= CP_PARAM_LEVEL_COEFFICIENT_1 && param <= CP_PARAM_LEVEL_COEFFICIENT_18;
 }
 
 /* Where the value in force comes from, as the clerk reads it. */
@@ -78,6 +93,13 @@ read_form (CpPayParamsDialog *self, CpPayParams *out, GError **error)
   for (CpPayParam p = 0; p < CP_N_PAY_PARAMS; p++)
     {
       g_autoptr (GError) invalid = NULL;
+      if (p == CP_PARAM_QUALIFICATION_MODE)
+        {
+          out->value[p] = gtk_drop_down_get_selected (self->mode) == CP_QUALIFICATION_MODE_ALLOWANCE
+                              ? CP_QUALIFICATION_MODE_ALLOWANCE
+                              : CP_QUALIFICATION_MODE_LEVEL;
+          continue;
+        }
       const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entries[p]));
       if (!cp_pay_param_parse_value (p, text, &out->value[p], &invalid))
         {
@@ -90,19 +112,68 @@ read_form (CpPayParamsDialog *self, CpPayParams *out, GError **error)
   return cp_pay_params_validate (out, error);
 }
 
+static char *
+param_source (CpPayParamsDialog *self, const CpPayParams *form, CpPayParam p)
+{
+  if (form != NULL && form->value[p] != self->in_force.value[p])
+    /* Translators: %d is the year a changed value will be recorded for */
+    return g_strdup_printf (_("Changed: to be set for %d"), self->in_force.year);
+  return source_text (&self->in_force, p);
+}
+
+/* One line for the 18 coefficients: their source when they share one, else each run of levels
+ * with its own ("Levels 1–9: Set for 2026; levels 10–18: …"). */
+static char *
+coefficient_sources (CpPayParamsDialog *self, const CpPayParams *form)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+  CpPayParam first = CP_PARAM_LEVEL_COEFFICIENT_1;
+
+  for (CpPayParam p = first; p <= CP_PARAM_LEVEL_COEFFICIENT_18 + 1; p++)
+    {
+      g_autofree char *run = param_source (self, form, first);
+      g_autofree char *next = is_coefficient (p) ? param_source (self, form, p) : NULL;
+      if (next != NULL && g_str_equal (run, next))
+        continue;
+      int from = first - CP_PARAM_LEVEL_COEFFICIENT_1 + 1, to = p - CP_PARAM_LEVEL_COEFFICIENT_1;
+      if (from == 1 && to == 18)
+        return g_steal_pointer (&run);
+      if (text->len > 0)
+        g_string_append (text, _("; "));
+      if (from == to)
+        /* Translators: a level and where its coefficient comes from */
+        g_string_append_printf (text, _("level %d: %s"), from, run);
+      else
+        /* Translators: a run of levels and where their coefficients come from */
+        g_string_append_printf (text, _("levels %d–%d: %s"), from, to, run);
+      first = p;
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 static void
 update_sources (CpPayParamsDialog *self, const CpPayParams *form)
 {
   for (CpPayParam p = 0; p < CP_N_PAY_PARAMS; p++)
-    {
-      g_autofree char *text = NULL;
-      if (form != NULL && form->value[p] != self->in_force.value[p])
-        /* Translators: %d is the year a changed value will be recorded for */
-        text = g_strdup_printf (_("Changed: to be set for %d"), self->in_force.year);
-      else
-        text = source_text (&self->in_force, p);
-      gtk_label_set_text (self->sources[p], text);
-    }
+    if (self->sources[p] != NULL)
+      {
+        g_autofree char *text = param_source (self, form, p);
+        gtk_label_set_text (self->sources[p], text);
+      }
+  g_autofree char *coefficients = coefficient_sources (self, form);
+  gtk_label_set_text (self->coefficient_sources, coefficients);
+}
+
+static GtkWidget *
+source_label (void)
+{
+  GtkWidget *source = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (source), 0);
+  gtk_label_set_wrap (GTK_LABEL (source), TRUE);
+  gtk_widget_set_hexpand (source, TRUE);
+  gtk_widget_add_css_class (source, "dim-label");
+  return source;
 }
 
 static void on_entry_changed (CpPayParamsDialog *self);
@@ -113,7 +184,7 @@ add_row (CpPayParamsDialog *self, CpPayParam p, int row)
   const CpPayParamInfo *info = &cp_pay_params_info[p];
   GtkWidget *label = gtk_label_new (_(info->display));
   GtkWidget *entry = gtk_entry_new ();
-  GtkWidget *source = gtk_label_new (NULL);
+  GtkWidget *source = source_label ();
   g_autofree char *value = format_value (p, self->in_force.value[p]);
   g_autofree char *range_min = format_value (p, info->min);
   g_autofree char *range_max = format_value (p, info->max);
@@ -127,16 +198,83 @@ add_row (CpPayParamsDialog *self, CpPayParam p, int row)
   gtk_widget_set_tooltip_text (entry, range);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _(info->display), -1);
-  gtk_label_set_xalign (GTK_LABEL (source), 0);
-  gtk_label_set_wrap (GTK_LABEL (source), TRUE);
-  gtk_widget_set_hexpand (source, TRUE);
-  gtk_widget_add_css_class (source, "dim-label");
   g_signal_connect_swapped (entry, "changed", G_CALLBACK (on_entry_changed), self);
   gtk_grid_attach (self->params_grid, label, 0, row, 1, 1);
   gtk_grid_attach (self->params_grid, entry, 1, row, 1, 1);
   gtk_grid_attach (self->params_grid, source, 2, row, 1, 1);
   self->entries[p] = GTK_ENTRY (entry);
   self->sources[p] = GTK_LABEL (source);
+}
+
+/* Whether qualifications count toward the level or are paid as an allowance: a choice of two. */
+static void
+add_mode_row (CpPayParamsDialog *self, int row)
+{
+  CpPayParam p = CP_PARAM_QUALIFICATION_MODE;
+  GtkWidget *label = gtk_label_new (_("Qualifications"));
+  g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
+  GtkWidget *source = source_label ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (mode_names); i++)
+    gtk_string_list_append (names, _(mode_names[i]));
+  self->mode = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL));
+  gtk_drop_down_set_selected (self->mode, self->in_force.value[p] == CP_QUALIFICATION_MODE_ALLOWANCE
+                                              ? CP_QUALIFICATION_MODE_ALLOWANCE
+                                              : CP_QUALIFICATION_MODE_LEVEL);
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->mode), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Qualifications"), -1);
+  g_signal_connect_swapped (self->mode, "notify::selected", G_CALLBACK (on_entry_changed), self);
+  gtk_grid_attach (self->params_grid, label, 0, row, 1, 1);
+  gtk_grid_attach (self->params_grid, GTK_WIDGET (self->mode), 1, row, 1, 1);
+  gtk_grid_attach (self->params_grid, source, 2, row, 1, 1);
+  self->sources[p] = GTK_LABEL (source);
+}
+
+/* The 18 coefficients as a table: three columns of six levels, one source line under it. */
+static void
+add_coefficient_table (CpPayParamsDialog *self, int row)
+{
+  GtkWidget *table = gtk_grid_new ();
+
+  gtk_grid_set_row_spacing (GTK_GRID (table), 4);
+  gtk_grid_set_column_spacing (GTK_GRID (table), 8);
+  gtk_widget_set_margin_start (table, 12);
+  gtk_widget_set_halign (table, GTK_ALIGN_START);
+  for (int level = 1; level <= 18; level++)
+    {
+      CpPayParam p = CP_PARAM_LEVEL_COEFFICIENT_1 + level - 1;
+      const CpPayParamInfo *info = &cp_pay_params_info[p];
+      /* Translators: a level in the table of the 18 levels' coefficients */
+      g_autofree char *name = g_strdup_printf (_("Level %d"), level);
+      GtkWidget *label = gtk_label_new (name);
+      GtkWidget *entry = gtk_entry_new ();
+      g_autofree char *value = format_value (p, self->in_force.value[p]);
+      g_autofree char *range_min = format_value (p, info->min);
+      g_autofree char *range_max = format_value (p, info->max);
+      /* Translators: the range a parameter may take */
+      g_autofree char *range = g_strdup_printf (_("From %s to %s"), range_min, range_max);
+      int column = (level - 1) / 6, line = (level - 1) % 6;
+
+      gtk_label_set_xalign (GTK_LABEL (label), 1);
+      gtk_widget_set_margin_start (label, column > 0 ? 18 : 0);
+      gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
+      gtk_editable_set_text (GTK_EDITABLE (entry), value);
+      gtk_editable_set_width_chars (GTK_EDITABLE (entry), 6);
+      gtk_editable_set_max_width_chars (GTK_EDITABLE (entry), 6);
+      gtk_entry_set_alignment (GTK_ENTRY (entry), 1.0);
+      gtk_widget_set_tooltip_text (entry, range);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _(info->display), -1);
+      g_signal_connect_swapped (entry, "changed", G_CALLBACK (on_entry_changed), self);
+      gtk_grid_attach (GTK_GRID (table), label, column * 2, line, 1, 1);
+      gtk_grid_attach (GTK_GRID (table), entry, column * 2 + 1, line, 1, 1);
+      self->entries[p] = GTK_ENTRY (entry);
+    }
+  gtk_grid_attach (self->params_grid, table, 0, row, 3, 1);
+  self->coefficient_sources = GTK_LABEL (source_label ());
+  gtk_widget_set_margin_start (GTK_WIDGET (self->coefficient_sources), 12);
+  gtk_grid_attach (self->params_grid, GTK_WIDGET (self->coefficient_sources), 0, row + 1, 3, 1);
 }
 
 static void
@@ -159,10 +297,13 @@ build_rows (CpPayParamsDialog *self)
 
   add_heading (self, _("Posts and the scale"), row++);
   for (CpPayParam p = 0; p < CP_PARAM_LEVEL_COEFFICIENT_1; p++)
-    add_row (self, p, row++);
+    if (p == CP_PARAM_QUALIFICATION_MODE)
+      add_mode_row (self, row++);
+    else
+      add_row (self, p, row++);
   add_heading (self, _("Coefficients of the 18 levels"), row++);
-  for (CpPayParam p = CP_PARAM_LEVEL_COEFFICIENT_1; p <= CP_PARAM_LEVEL_COEFFICIENT_18; p++)
-    add_row (self, p, row++);
+  add_coefficient_table (self, row);
+  row += 2;
   add_heading (self, _("Pay, allowances and contributions"), row++);
   for (CpPayParam p = CP_PARAM_LEVEL_COEFFICIENT_18 + 1; p < CP_N_PAY_PARAMS; p++)
     add_row (self, p, row++);

@@ -11,7 +11,20 @@ struct _CpStaffModel
   CpStaffFilter filter; /* search owned */
   CpStaffSort sort;
   gboolean descending;
+  guint generation; /* of the latest reload_async */
+  guint loading;    /* reload_async calls not finished */
 };
+
+/* What a reading in a thread needs: copies of the model's settings. */
+typedef struct
+{
+  char *db_path;
+  int year;
+  CpStaffFilter filter; /* search owned */
+  CpStaffSort sort;
+  gboolean descending;
+  guint generation;
+} ListRequest;
 
 G_DEFINE_FINAL_TYPE (CpStaffModel, cp_staff_model, CP_TYPE_SQL_LIST_MODEL)
 
@@ -95,6 +108,36 @@ cp_staff_model_init (CpStaffModel *self)
   self->sort = CP_STAFF_SORT_NATURAL;
 }
 
+static void
+list_request_free (ListRequest *request)
+{
+  g_free (request->db_path);
+  g_free ((char *) request->filter.search);
+  g_free (request);
+}
+
+static void
+list_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  ListRequest *request = task_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (request->db_path != NULL)
+    {
+      g_autoptr (CpStore) store = cp_store_open (request->db_path, CP_STORE_OPEN_READ_ONLY,
+                                                 &error);
+      if (store == NULL
+          || !cp_staff_store_list_ids (store, request->year, &request->filter, request->sort,
+                                       request->descending, ids, &error))
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+    }
+  g_task_return_pointer (task, g_steal_pointer (&ids), (GDestroyNotify) g_array_unref);
+}
+
 /* Public API */
 
 CpStaffModel *
@@ -142,4 +185,61 @@ cp_staff_model_set_sort (CpStaffModel *self, CpRosterColumn column, gboolean des
 
   self->sort = column < CP_N_ROSTER_COLUMNS ? column_sorts[column] : CP_STAFF_SORT_NATURAL;
   self->descending = self->sort != CP_STAFF_SORT_NATURAL && descending;
+}
+
+void
+cp_staff_model_reload_async (CpStaffModel *self, const char *db_path,
+                             GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_return_if_fail (CP_IS_STAFF_MODEL (self));
+
+  ListRequest *request = g_new0 (ListRequest, 1);
+  request->db_path = g_strdup (db_path);
+  request->year = self->year;
+  request->filter = self->filter;
+  request->filter.search = g_strdup (self->filter.search);
+  request->sort = self->sort;
+  request->descending = self->descending;
+  request->generation = ++self->generation;
+  self->loading++;
+
+  g_autoptr (GTask) task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, cp_staff_model_reload_async);
+  g_task_set_task_data (task, request, (GDestroyNotify) list_request_free);
+  g_task_run_in_thread (task, list_thread);
+}
+
+gboolean
+cp_staff_model_reload_finish (CpStaffModel *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  GTask *task = G_TASK (result);
+  ListRequest *request = g_task_get_task_data (task);
+  g_autoptr (GError) failure = NULL;
+  g_autoptr (GArray) ids = g_task_propagate_pointer (task, &failure);
+
+  self->loading--;
+  if (request->generation != self->generation)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                           "a later reading of the roster superseded this one");
+      return FALSE;
+    }
+  if (ids == NULL)
+    ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  cp_sql_list_model_set_ids (CP_SQL_LIST_MODEL (self), ids);
+  if (failure != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&failure));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+cp_staff_model_is_loading (CpStaffModel *self)
+{
+  g_return_val_if_fail (CP_IS_STAFF_MODEL (self), FALSE);
+  return self->loading > 0;
 }

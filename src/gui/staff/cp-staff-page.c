@@ -93,6 +93,9 @@ struct _CpStaffPage
   int probed_column;
   gboolean fetch_error_shown; /* since the list was last read */
   gboolean desensitize;       /* the workbook's check box, told before each export */
+  gboolean stale;             /* a reload waits for the page to be shown */
+  gboolean places_stale;      /* so do the township filter's names (34,000 at --scale 2000) */
+  gint64 select_after_load;   /* the person to select once the list is read, or 0 */
 };
 
 static void cp_staff_page_page_init (CpPageInterface *iface);
@@ -144,6 +147,9 @@ update_buttons (CpStaffPage *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->delete_button), editable && has_row);
   gtk_widget_set_sensitive (GTK_WIDGET (self->params_button), self->store != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->advance_button), self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "staff.add", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "staff.edit", editable && has_row);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "staff.delete", editable && has_row);
 }
 
 /* "12,345.67": fen as yuan with two decimals. */
@@ -384,7 +390,9 @@ update_count (CpStaffPage *self)
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
   g_autofree char *text = g_strdup_printf (ngettext ("%u person", "%u people", n), n);
 
-  gtk_label_set_text (self->count_label, text);
+  gtk_label_set_text (self->count_label, cp_staff_model_is_loading (self->model)
+                                             ? _("Reading the roster…")
+                                             : text);
 }
 
 static void
@@ -399,16 +407,37 @@ load_params (CpStaffPage *self)
     cp_message_show_error (GTK_WIDGET (self), _("Cannot read the pay parameters"), error);
 }
 
-static void
-reload_list (CpStaffPage *self)
-{
-  g_autoptr (GError) error = NULL;
+static void select_person (CpStaffPage *self, gint64 id);
 
+static void
+list_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (CpStaffPage) self = user_data;
+  g_autoptr (GError) error = NULL;
+  gboolean ok = cp_staff_model_reload_finish (CP_STAFF_MODEL (source), result, &error);
+
+  if (self->model == NULL /* disposed */
+      || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
   self->fetch_error_shown = FALSE;
-  if (!cp_sql_list_model_reload (CP_SQL_LIST_MODEL (self->model), &error))
+  if (!ok)
     cp_message_show_error (GTK_WIDGET (self), _("Cannot list the staff"), error);
   update_count (self);
   show_detail (self);
+  if (self->select_after_load != 0)
+    select_person (self, self->select_after_load);
+  self->select_after_load = 0;
+}
+
+/* The list is read in a thread (4 million people at --scale 2000): the old one stays until the
+ * new one is there, and the count says it is being read. */
+static void
+reload_list (CpStaffPage *self)
+{
+  cp_staff_model_reload_async (self->model,
+                               self->store != NULL ? cp_store_get_path (self->store) : NULL,
+                               list_loaded, g_object_ref (self));
+  update_count (self);
 }
 
 static void
@@ -629,8 +658,8 @@ on_selection_changed (CpStaffPage *self)
 static void
 on_staff_saved (CpStaffPage *self, gint64 id)
 {
+  self->select_after_load = id;
   reload_list (self);
-  select_person (self, id);
   reload_chart (self);
 }
 
@@ -824,6 +853,25 @@ on_undo_bar_response (CpStaffPage *self, int response)
   self->undo_timeout = g_timeout_add_seconds (UNDO_SECONDS, on_undo_timeout, self);
 }
 
+/* The keyboard's way to the buttons (the page's actions, see class_init). */
+static void
+add_activated (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  on_add_clicked (CP_STAFF_PAGE (widget));
+}
+
+static void
+edit_activated (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  on_edit_clicked (CP_STAFF_PAGE (widget));
+}
+
+static void
+delete_activated (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  on_delete_clicked (CP_STAFF_PAGE (widget));
+}
+
 static void
 on_chart_toggled (CpStaffPage *self, GtkToggleButton *button)
 {
@@ -886,6 +934,20 @@ add_columns (CpStaffPage *self)
                            G_CALLBACK (on_sorter_changed), self, G_CONNECT_SWAPPED);
 }
 
+/* GtkWidget overrides */
+
+/* What was asked while the page was hidden is read when it is first shown: at startup the
+ * window shows another page, and the roster and its chart need not be read yet. */
+static void
+cp_staff_page_map (GtkWidget *widget)
+{
+  CpStaffPage *self = CP_STAFF_PAGE (widget);
+
+  GTK_WIDGET_CLASS (cp_staff_page_parent_class)->map (widget);
+  if (self->stale)
+    cp_page_reload (CP_PAGE (self));
+}
+
 /* GObject overrides */
 
 static void
@@ -923,6 +985,7 @@ cp_staff_page_class_init (CpStaffPageClass *klass)
 
   object_class->dispose = cp_staff_page_dispose;
   object_class->finalize = cp_staff_page_finalize;
+  widget_class->map = cp_staff_page_map;
 
   g_type_ensure (CP_TYPE_CHART_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -951,6 +1014,14 @@ cp_staff_page_class_init (CpStaffPageClass *klass)
   BIND (delete_button);
   BIND (levels_toggle);
   BIND (chart_view);
+  gtk_widget_class_install_action (widget_class, "staff.add", NULL, add_activated);
+  gtk_widget_class_install_action (widget_class, "staff.edit", NULL, edit_activated);
+  gtk_widget_class_install_action (widget_class, "staff.delete", NULL, delete_activated);
+  /* As on the facility page (listed in the shortcuts window); Enter and a double click edit
+   * through the list's activate. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "staff.add", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "staff.edit", NULL);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_township_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_add_clicked);
@@ -982,6 +1053,14 @@ cp_staff_page_init (CpStaffPage *self)
                            G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   add_columns (self);
+  /* Delete asks to delete the selected person only while the roster has the focus (in the
+   * search entry it deletes text). */
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (
+      GTK_SHORTCUT_CONTROLLER (shortcuts),
+      gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                        gtk_named_action_new ("staff.delete")));
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), shortcuts);
   load_townships (self);
   show_detail (self);
   update_count (self);
@@ -1009,7 +1088,7 @@ cp_staff_page_set_store (CpPage *page, CpStore *store)
   hide_undo (self);
   self->store = store;
   cp_sql_list_model_set_store (CP_SQL_LIST_MODEL (self->model), store);
-  load_townships (self);
+  self->places_stale = TRUE;
   cp_page_reload (page);
 }
 
@@ -1031,6 +1110,12 @@ cp_staff_page_reload (CpPage *page)
 {
   CpStaffPage *self = CP_STAFF_PAGE (page);
 
+  self->stale = !gtk_widget_get_mapped (GTK_WIDGET (self));
+  if (self->stale)
+    return;
+  if (self->places_stale)
+    load_townships (self);
+  self->places_stale = FALSE;
   load_params (self);
   on_filter_changed (self);
   reload_chart (self);
