@@ -101,6 +101,7 @@ struct _CpFacilityPage
   int probed_column;
   gboolean sorted_descending;
   gboolean fetch_error_shown; /* since the list was last read */
+  gboolean desensitize;       /* the workbook's 脱敏 check box, told before each export */
 };
 
 static void cp_facility_page_page_init (CpPageInterface *iface);
@@ -1176,9 +1177,11 @@ cp_facility_page_list_exports (CpPage *page, guint *n_exports)
 {
   static CpPageExport exports[2];
 
-  /* Translated when asked: the locale is set by then. */
+  /* Translated when asked: the locale is set by then. The workbook holds the staff sheets too:
+   * the same 脱敏 check box as on the staff page. */
   exports[0] = (CpPageExport){ "workbook", _("_Workbook…"), _("Export the Workbook"),
-                               _("Excel workbooks"), "*.xlsx", ".xlsx" };
+                               _("Excel workbooks"), "*.xlsx", ".xlsx",
+                               _("Desensitize: ID numbers masked, no phones or birth dates") };
   exports[1] = (CpPageExport){ "chart", _("_Chart…"), _("Export the Chart as PNG, SVG or PDF"),
                                NULL, NULL, NULL };
   *n_exports = G_N_ELEMENTS (exports);
@@ -1200,6 +1203,7 @@ typedef struct
 {
   char *out_path;
   int year;
+  gboolean desensitize;
 } ExportRequest;
 
 static void
@@ -1214,9 +1218,12 @@ workbook_work (CpJob *job, CpStore *store, gpointer data, GCancellable *cancella
                GError **error)
 {
   ExportRequest *request = data;
+  CpWorkbookOptions options;
 
-  return cp_workbook_export (store, request->year, request->out_path, cp_job_progress, job,
-                             cancellable, error);
+  cp_workbook_options_init_default (&options);
+  options.desensitize = request->desensitize;
+  return cp_workbook_export_full (store, request->year, request->out_path, &options,
+                                  cp_job_progress, job, cancellable, error);
 }
 
 static gboolean
@@ -1235,11 +1242,18 @@ cp_facility_page_export (CpPage *page, const char *id, const char *db_path, int 
   gboolean workbook = g_str_equal (id, "workbook");
   ExportRequest *request = g_new0 (ExportRequest, 1);
 
+  request->desensitize = workbook && CP_FACILITY_PAGE (page)->desensitize;
   request->out_path = g_strdup (out_path);
   request->year = year;
   return cp_job_new (workbook ? _("Writing the workbook…") : _("Drawing the chart…"), db_path,
                      CP_STORE_OPEN_READ_ONLY, workbook ? workbook_work : chart_work, request,
                      (GDestroyNotify) export_request_free);
+}
+
+static void
+cp_facility_page_set_export_option (CpPage *page, const char *id, gboolean active)
+{
+  CP_FACILITY_PAGE (page)->desensitize = g_str_equal (id, "workbook") && active;
 }
 
 static gboolean
@@ -1293,6 +1307,7 @@ cp_facility_page_page_init (CpPageInterface *iface)
   iface->list_exports = cp_facility_page_list_exports;
   iface->suggest_export_name = cp_facility_page_suggest_export_name;
   iface->export = cp_facility_page_export;
+  iface->set_export_option = cp_facility_page_set_export_option;
   iface->gather_print = cp_facility_page_gather_print;
   iface->print_operation = cp_facility_page_print_operation;
   iface->get_import_domains = cp_facility_page_get_import_domains;
