@@ -7,6 +7,7 @@
 
 #include "cp-facility-chart.h"
 #include "cp-reports.h"
+#include "cp-staff-chart.h"
 #include "cp-test-utils.h"
 
 #define YEAR 2025
@@ -207,6 +208,103 @@ test_paint (Fixture *f, gconstpointer user_data)
   cairo_surface_destroy (surface);
 }
 
+/* Whether a red like the reference line's shows anywhere in the plot. */
+static gboolean
+plot_has_red (cairo_surface_t *surface, const CpBarChartLayout *layout)
+{
+  guint8 rgb[3];
+
+  for (int y = (int) layout->plot_y; y < (int) (layout->plot_y + layout->plot_height); y++)
+    for (int x = (int) layout->plot_x + 2; x < (int) (layout->plot_x + layout->plot_width); x++)
+      {
+        pixel (surface, x, y, rgb);
+        if (rgb[0] > 0x90 && rgb[1] < 0x60 && rgb[2] < 0x60)
+          return TRUE;
+      }
+  return FALSE;
+}
+
+/* The head count by post and level is no measure against an average: a colour a post, named in
+ * the legend, no reference line, no bar "below". With the default parameters the bars are
+ * 社区正职 7–18 (0–11), 两委成员 4–15 (12–23), 专职工作者 1–12 (24–35) and 公益性岗位 (36);
+ * 10 heads at level 7, 20 members at 4, 5 workers at 1 and 3 welfare posts. */
+static void
+test_staff_levels_by_post (void)
+{
+  CpStaffFigures figures = { .year = YEAR };
+  CpPayParams params;
+  CpBarChartLayout layout;
+  guint8 rgb[3];
+  double x, y, w, h;
+
+  cp_pay_params_init_default (&params, YEAR);
+  figures.by_level[CP_POST_HEAD][7] = 10;
+  figures.by_level[CP_POST_MEMBER][4] = 20;
+  figures.by_level[CP_POST_STAFF][1] = 5;
+  figures.by_post[CP_POST_WELFARE] = 3;
+  g_autoptr (CpBarChart) data = cp_staff_chart_new_levels_from (&figures, &params);
+
+  g_assert_cmpuint (data->bars->len, ==, 37);
+  g_assert_nonnull (data->series_labels);
+  g_assert_cmpuint (g_strv_length (data->series_labels), ==, CP_N_POSTS);
+  g_assert_cmpstr (data->series_labels[0], ==, "Community head");
+  g_assert_cmpstr (data->series_labels[3], ==, "Public-welfare post");
+  g_assert_cmpstr (data->reference_label, ==, "");
+  g_assert_cmpuint (g_array_index (data->bars, CpBarChartBar, 11).series, ==, CP_POST_HEAD);
+  g_assert_cmpuint (g_array_index (data->bars, CpBarChartBar, 12).series, ==, CP_POST_MEMBER);
+  g_assert_cmpuint (g_array_index (data->bars, CpBarChartBar, 35).series, ==, CP_POST_STAFF);
+  g_assert_cmpuint (g_array_index (data->bars, CpBarChartBar, 36).series, ==, CP_POST_WELFARE);
+  for (guint i = 0; i < data->bars->len; i++)
+    g_assert_false (cp_bar_chart_bar_is_below (data, i));
+
+  cairo_surface_t *surface = paint_image (data);
+  cp_bar_chart_layout (data, WIDTH, HEIGHT, &layout);
+  /* The axis runs to 25 (20 × 1.05 = 21, steps of 5), not to an average. */
+  g_assert_cmpfloat_with_epsilon (layout.axis_max, 25.0, 1e-9);
+  /* The heads' bar blue, the members' green, one colour from edge to edge (no hatching). */
+  cp_bar_chart_bar_rect (&layout, 0, 10.0, &x, &y, &w, &h);
+  pixel (surface, (int) (x + w / 2), (int) (y + h / 2), rgb);
+  g_assert_cmpint (rgb[2], >, rgb[0] + 80);
+  cp_bar_chart_bar_rect (&layout, 12, 20.0, &x, &y, &w, &h);
+  pixel (surface, (int) (x + w / 2), (int) (y + h / 2), rgb);
+  g_assert_cmpint (rgb[1], >, rgb[0] + 80);
+  g_assert_cmpint (rgb[1], >, rgb[2] + 30);
+  for (int px = (int) x + 2; px < (int) (x + w) - 2; px++)
+    {
+      guint8 other[3];
+      pixel (surface, px, (int) (y + h / 2), other);
+      g_assert_cmpmem (other, 3, rgb, 3);
+    }
+  g_assert_false (plot_has_red (surface, &layout));
+  cairo_surface_destroy (surface);
+}
+
+/* Pay cost: one colour (a township that costs less is no shortfall), with the average line. */
+static void
+test_staff_pay_cost (void)
+{
+  CpStaffFigures figures = { .year = YEAR };
+  CpStaffTownshipCost costs[] = {
+    { .name = (char *) "甲街道", .staff = 2, .gross_fen = 10000000, .employer_fen = 2000000 },
+    { .name = (char *) "乙镇", .staff = 1, .gross_fen = 3000000, .employer_fen = 1000000 },
+  };
+  CpBarChartLayout layout;
+
+  figures.townships = g_array_new (FALSE, FALSE, sizeof (CpStaffTownshipCost));
+  g_array_append_vals (figures.townships, costs, G_N_ELEMENTS (costs));
+  g_autoptr (CpBarChart) data = cp_staff_chart_new_pay_cost_from (&figures);
+  g_array_unref (figures.townships);
+
+  /* 12.0 and 4.0 (×10,000 yuan): the average 8.0. */
+  g_assert_cmpuint (g_strv_length (data->series_labels), ==, 1);
+  g_assert_cmpstr (data->reference_label, ==, "Average 8.0 × 10,000 yuan a township");
+  g_assert_false (cp_bar_chart_bar_is_below (data, 1));
+  cairo_surface_t *surface = paint_image (data);
+  cp_bar_chart_layout (data, WIDTH, HEIGHT, &layout);
+  g_assert_true (plot_has_red (surface, &layout));
+  cairo_surface_destroy (surface);
+}
+
 /* 17 names of 2 to 6 characters at 800 × 500: the labels are wrapped and do not overlap. */
 /* A township whose average meets the standard while some of its communities do not is marked and
  * says so in its tooltip: 甲 45 m²/100 households with 2 of 3 communities compliant. */
@@ -404,6 +502,8 @@ main (int argc, char **argv)
   g_test_add_func ("/chart/crowded-labels", test_crowded_labels);
   g_test_add_func ("/chart/average-is-not-the-whole-truth", test_average_is_not_the_whole_truth);
   g_test_add_func ("/chart/largest-shortfalls", test_largest_shortfalls);
+  g_test_add_func ("/chart/staff-levels-by-post", test_staff_levels_by_post);
+  g_test_add_func ("/chart/staff-pay-cost", test_staff_pay_cost);
   g_test_add ("/chart/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
   g_test_add ("/chart/export-errors", Fixture, NULL, fixture_set_up, test_export_errors,
               fixture_tear_down);

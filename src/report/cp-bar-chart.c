@@ -32,6 +32,14 @@ static const CpRgb bar_edge_colour = { 0x1a / 255.0, 0x5f / 255.0, 0xb4 / 255.0 
 static const CpRgb warn_colour = { 0xe6 / 255.0, 0x61 / 255.0, 0x00 / 255.0 };
 static const CpRgb warn_edge_colour = { 0xa0 / 255.0, 0x3c / 255.0, 0x00 / 255.0 };
 static const CpRgb reference_colour = { 0xc0 / 255.0, 0x1c / 255.0, 0x28 / 255.0 };
+/* Series: fill and edge, neither the warning orange nor the reference red. */
+static const CpRgb series_colours[][2] = {
+  { { 0x1c / 255.0, 0x71 / 255.0, 0xd8 / 255.0 }, { 0x1a / 255.0, 0x5f / 255.0, 0xb4 / 255.0 } },
+  { { 0x26 / 255.0, 0xa2 / 255.0, 0x69 / 255.0 }, { 0x1b / 255.0, 0x7a / 255.0, 0x4e / 255.0 } },
+  { { 0x91 / 255.0, 0x41 / 255.0, 0xac / 255.0 }, { 0x61 / 255.0, 0x35 / 255.0, 0x83 / 255.0 } },
+  { { 0x86 / 255.0, 0x5e / 255.0, 0x3c / 255.0 }, { 0x63 / 255.0, 0x45 / 255.0, 0x2c / 255.0 } },
+  { { 0x5e / 255.0, 0x5c / 255.0, 0x64 / 255.0 }, { 0x3d / 255.0, 0x38 / 255.0, 0x46 / 255.0 } },
+};
 
 /* Text */
 
@@ -132,8 +140,18 @@ cp_bar_chart_free (CpBarChart *chart)
   g_free (chart->marked_label);
   g_free (chart->below_label);
   g_free (chart->reference_label);
+  g_strfreev (chart->series_labels);
   g_clear_pointer (&chart->bars, g_array_unref);
   g_free (chart);
+}
+
+void
+cp_bar_chart_set_series (CpBarChart *chart, const char *const *labels)
+{
+  g_return_if_fail (chart != NULL && labels != NULL);
+
+  g_strfreev (chart->series_labels);
+  chart->series_labels = g_strdupv ((char **) labels);
 }
 
 gboolean
@@ -142,8 +160,19 @@ cp_bar_chart_bar_is_below (const CpBarChart *chart, guint index)
   g_return_val_if_fail (chart != NULL && index < chart->bars->len, FALSE);
 
   const CpBarChartBar *bar = &g_array_index (chart->bars, CpBarChartBar, index);
+  if (chart->series_labels != NULL)
+    return FALSE;
   /* Values carry one decimal when shown: 29.96 reads as 30.0 and passes. */
   return !bar->empty && bar->value + 1e-6 < chart->reference;
+}
+
+/* Whether the chart draws its reference line: always without series, with them when it has a
+ * label. */
+static gboolean
+has_reference (const CpBarChart *data)
+{
+  return data->series_labels == NULL
+         || (data->reference_label != NULL && data->reference_label[0] != '\0');
 }
 
 /* Layout */
@@ -163,7 +192,7 @@ nice_step (double raw)
 static void
 layout_scale (const CpBarChart *data, CpBarChartLayout *layout)
 {
-  double top = data->reference;
+  double top = has_reference (data) ? data->reference : 0.0;
 
   for (guint i = 0; i < data->bars->len; i++)
     top = MAX (top, g_array_index (data->bars, CpBarChartBar, i).value);
@@ -288,6 +317,38 @@ legend_needs_two_lines (PangoContext *context, const CpBarChart *data,
   return total > layout->width - 2 * fs;
 }
 
+/* The legend of a chart with series: one entry a series and the reference line's (when drawn),
+ * as many on a line as fit. @out_line (optional, one a entry) gets each entry's line; returns
+ * the number of entries, @out_lines the number of lines. */
+static guint
+series_legend (PangoContext *context, const CpBarChart *data, const CpBarChartLayout *layout,
+               guint *out_line, double *out_widths, guint *out_lines)
+{
+  double fs = layout->font_size, size = fs * 0.9, gap = fs * 0.4, space = fs * 1.5;
+  double room = layout->width - 2 * fs, x = 0;
+  guint n_series = g_strv_length (data->series_labels), n = n_series + has_reference (data);
+  guint line = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *text = i < n_series ? data->series_labels[i] : data->reference_label;
+      double width = (i < n_series ? size : size * 2) + gap + text_width (context, text, size,
+                                                                         FALSE);
+      if (x > 0 && x + space + width > room)
+        {
+          line++;
+          x = 0;
+        }
+      x += (x > 0 ? space : 0) + width;
+      if (out_line != NULL)
+        out_line[i] = line;
+      if (out_widths != NULL)
+        out_widths[i] = width;
+    }
+  *out_lines = line + 1;
+  return n;
+}
+
 static void
 layout_compute (PangoContext *context, const CpBarChart *data, double width, double height,
                 CpBarChartLayout *layout)
@@ -303,6 +364,12 @@ layout_compute (PangoContext *context, const CpBarChart *data, double width, dou
   layout->plot_y = layout->legend_y + line_height (context, fs * 0.9) + fs * 1.4;
   if (legend_needs_two_lines (context, data, layout))
     layout->plot_y += line_height (context, fs * 0.9) + fs * 0.2;
+  if (data->series_labels != NULL)
+    {
+      guint lines;
+      series_legend (context, data, layout, NULL, NULL, &lines);
+      layout->plot_y += (lines - 1) * (line_height (context, fs * 0.9) + fs * 0.2);
+    }
   layout_scale (data, layout);
 
   layout->plot_x = margin + line_height (context, fs * 0.9) + fs * 0.6
@@ -428,6 +495,65 @@ paint_mark (cairo_t *cr, double x, double y, double w, double h, double fs)
   cairo_stroke (cr);
 }
 
+static void
+paint_series_box (cairo_t *cr, double x, double y, double w, double h, guint series)
+{
+  const CpRgb *rgb = series_colours[series % G_N_ELEMENTS (series_colours)];
+
+  cairo_rectangle (cr, x, y, w, h);
+  cp_report_set_rgb (cr, &rgb[0]);
+  cairo_fill (cr);
+  cairo_rectangle (cr, x + 0.5, y + 0.5, MAX (0, w - 1), MAX (0, h - 1));
+  cp_report_set_rgb (cr, &rgb[1]);
+  cairo_set_line_width (cr, 1.0);
+  cairo_stroke (cr);
+}
+
+static void
+paint_reference_mark (cairo_t *cr, double x, double mid, double length, double fs)
+{
+  cp_report_set_rgb (cr, &reference_colour);
+  cairo_set_line_width (cr, MAX (1.5, fs * 0.16));
+  cairo_move_to (cr, x, mid);
+  cairo_line_to (cr, x + length, mid);
+  cairo_stroke (cr);
+}
+
+/* Each line of entries centred. */
+static void
+paint_series_legend (cairo_t *cr, PangoContext *context, const CpBarChart *data,
+                     const CpBarChartLayout *layout)
+{
+  double fs = layout->font_size, size = fs * 0.9, box = size, gap = fs * 0.4, space = fs * 1.5;
+  double line_step = line_height (context, size) + fs * 0.2;
+  guint n_series = g_strv_length (data->series_labels), lines;
+  g_autofree guint *line_of = g_new (guint, n_series + 1);
+  g_autofree double *widths = g_new (double, n_series + 1);
+  guint n = series_legend (context, data, layout, line_of, widths, &lines);
+
+  for (guint i = 0; i < n;)
+    {
+      guint end = i;
+      double total = 0;
+      for (; end < n && line_of[end] == line_of[i]; end++)
+        total += (end > i ? space : 0) + widths[end];
+      double x = MAX (fs, (layout->width - total) / 2);
+      double y = layout->legend_y + line_of[i] * line_step;
+      double mid = y + line_height (context, size) / 2;
+      for (; i < end; i++)
+        {
+          gboolean series = i < n_series;
+          double mark = series ? box : box * 2;
+          if (series)
+            paint_series_box (cr, x, mid - box / 2, box, box, i);
+          else
+            paint_reference_mark (cr, x, mid, mark, fs);
+          show_text (cr, context, series ? data->series_labels[i] : data->reference_label, size,
+                     FALSE, x + mark + gap, y, 0, &text_colour);
+          x += widths[i] + space;
+        }
+    }
+}
 
 static void
 paint_legend (cairo_t *cr, PangoContext *context, const CpBarChart *data,
@@ -442,6 +568,11 @@ paint_legend (cairo_t *cr, PangoContext *context, const CpBarChart *data,
   double widths[G_N_ELEMENTS (texts)], total = 0;
   gboolean two_lines = n == 4 && legend_needs_two_lines (context, data, layout);
 
+  if (data->series_labels != NULL)
+    {
+      paint_series_legend (cr, context, data, layout);
+      return;
+    }
   for (guint i = 0; i < (two_lines ? 3 : n); i++)
     {
       widths[i] = text_width (context, texts[i], size, FALSE);
@@ -527,7 +658,9 @@ paint_bars (cairo_t *cr, const CpBarChart *data, const CpBarChartLayout *layout)
       const CpBarChartBar *bar = &g_array_index (data->bars, CpBarChartBar, i);
       double x, y, w, h;
       cp_bar_chart_bar_rect (layout, i, bar->value, &x, &y, &w, &h);
-      if (!bar->empty && h > 0)
+      if (!bar->empty && h > 0 && data->series_labels != NULL)
+        paint_series_box (cr, x, y, w, h, bar->series);
+      else if (!bar->empty && h > 0)
         paint_box (cr, x, y, w, h, cp_bar_chart_bar_is_below (data, i), layout->font_size);
       if (!bar->empty && h > 0 && bar->marked && !cp_bar_chart_bar_is_below (data, i))
         paint_mark (cr, x, y, w, h, layout->font_size);
@@ -554,6 +687,8 @@ paint_reference (cairo_t *cr, const CpBarChart *data, const CpBarChartLayout *la
 {
   double y = cp_bar_chart_value_y (layout, data->reference);
 
+  if (!has_reference (data))
+    return;
   cp_report_set_rgb (cr, &reference_colour);
   cairo_set_line_width (cr, MAX (1.5, layout->font_size * 0.16));
   cairo_move_to (cr, layout->plot_x, y);

@@ -18,6 +18,7 @@ typedef struct
   gboolean empty; /* nothing to measure: no bar, "—" */
   char *tooltip;  /* shown when pointing at the bar */
   gboolean marked; /* at or above the reference, yet parts of it are not: a hatched warning cap */
+  guint series;     /* with series labels: the one that colours the bar (its index) */
 } CpBarChartBar;
 
 typedef struct
@@ -32,6 +33,10 @@ typedef struct
   gboolean whole_values; /* values shown without a decimal (counts); FALSE: one decimal */
   char *marked_label;    /* legend of a marked bar (owned, NULL: none), shown when one is */
   GArray *bars;          /* CpBarChartBar */
+  /* Series (cp_bar_chart_set_series(), NULL: none): each bar takes the colour of its series and
+   * the legend names them, no bar is told above or below the reference, and without a
+   * reference label there is no reference line. */
+  char **series_labels;
 } CpBarChart;
 
 /* An empty chart; every text is copied, the bars are added after. */
@@ -42,10 +47,13 @@ CpBarChart *cp_bar_chart_new (const char *title, const char *value_axis, const c
 void cp_bar_chart_add_bar (CpBarChart *chart, const char *label, double value, gboolean empty,
                            char *tooltip);
 void cp_bar_chart_free (CpBarChart *chart);
+/* Colours the bars by series instead of by the reference: @labels (NULL-terminated, copied)
+ * name them in the legend, each bar's series field picks one. */
+void cp_bar_chart_set_series (CpBarChart *chart, const char *const *labels);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CpBarChart, cp_bar_chart_free)
 
 /* Whether bar @index falls below the reference line (then it is drawn hatched in the warning
- * colour, never told by colour alone). */
+ * colour, never told by colour alone); never in a chart with series. */
 gboolean cp_bar_chart_bar_is_below (const CpBarChart *chart, guint index);
 
 /* Where the chart puts things at one size, in the painter's user units. */

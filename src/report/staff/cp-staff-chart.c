@@ -17,6 +17,12 @@ average (const CpBarChart *chart)
   return chart->bars->len > 0 ? sum / chart->bars->len : 0;
 }
 
+static void
+set_last_series (CpBarChart *chart, guint series)
+{
+  g_array_index (chart->bars, CpBarChartBar, chart->bars->len - 1).series = series;
+}
+
 /* The average of the bars as the reference line, labelled @label (taken). */
 static void
 set_reference (CpBarChart *chart, double reference, char *label)
@@ -33,14 +39,17 @@ cp_staff_chart_new_levels_from (const CpStaffFigures *figures, const CpPayParams
 
   g_autofree char *title = g_strdup_printf (_("Community workers by post and level (%d)"),
                                             figures->year);
-  CpBarChart *chart = cp_bar_chart_new (title, _("People"), _("Post and level"),
-                                        _("At or above the average"), _("Below the average"),
-                                        "", 0);
+  /* Head counts: no reference line (an average of the bars means nothing), a colour a post. */
+  CpBarChart *chart = cp_bar_chart_new (title, _("People"), _("Post and level"), "", "", "", 0);
+  const char *posts[CP_N_POSTS + 1] = { NULL };
 
+  for (int post = 0; post < CP_N_POSTS; post++)
+    posts[post] = cp_vocabulary_display (cp_posts, CP_N_POSTS, post);
+  cp_bar_chart_set_series (chart, posts);
   chart->whole_values = TRUE;
   for (int post = 0; post < CP_N_POSTS; post++)
     {
-      const char *post_name = cp_vocabulary_display (cp_posts, CP_N_POSTS, post);
+      const char *post_name = posts[post];
       int min = 0, max = 0;
 
       if (!cp_post_has_levels (post))
@@ -49,6 +58,7 @@ cp_staff_chart_new_levels_from (const CpStaffFigures *figures, const CpPayParams
           cp_bar_chart_add_bar (chart, post_name, n, FALSE,
                                 g_strdup_printf (ngettext ("%s: %u person", "%s: %u people", n),
                                                  post_name, n));
+          set_last_series (chart, post);
           continue;
         }
       cp_post_level_range (params, post, &min, &max);
@@ -60,10 +70,9 @@ cp_staff_chart_new_levels_from (const CpStaffFigures *figures, const CpPayParams
           cp_bar_chart_add_bar (chart, label, n, FALSE,
                                 g_strdup_printf (ngettext ("%s: %u person", "%s: %u people", n),
                                                  label, n));
+          set_last_series (chart, post);
         }
     }
-  double mean = average (chart);
-  set_reference (chart, mean, g_strdup_printf (_("Average %.1f people a bar"), mean));
   return chart;
 }
 
@@ -74,9 +83,11 @@ cp_staff_chart_new_pay_cost_from (const CpStaffFigures *figures)
 
   g_autofree char *title = g_strdup_printf (_("Pay cost of community workers by township (%d)"),
                                             figures->year);
-  CpBarChart *chart = cp_bar_chart_new (title, _("10,000 yuan"), _("Township"),
-                                        _("At or above the average"), _("Below the average"),
-                                        "", 0);
+  /* One colour: a township that costs less than the average is no shortfall. */
+  CpBarChart *chart = cp_bar_chart_new (title, _("10,000 yuan"), _("Township"), "", "", "", 0);
+  const char *series[] = { _("Gross pay and employer 5+1"), NULL };
+
+  cp_bar_chart_set_series (chart, series);
 
   for (guint i = 0; i < figures->townships->len; i++)
     {
