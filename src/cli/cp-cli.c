@@ -5,6 +5,9 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "cp-cli.h"
 #include "cp-date.h"
@@ -155,6 +158,19 @@ print_help (void)
 
 /* Sub-commands */
 
+/* SQLite allocates a statement journal for each row the sample writes and frees it after, at
+ * the top of the heap; glibc gives the top back to the system whenever more than its trim
+ * threshold lies free there, so the heap shrank and grew again row after row (scale 100:
+ * 280,000 brk calls, 6 s of system time of 16 s). A threshold above the bulk cache keeps the heap
+ * (3.5 s). Set here, for the command that ends when the file is written, not in the window. */
+static void
+keep_heap_top (void)
+{
+#ifdef __GLIBC__
+  mallopt (M_TRIM_THRESHOLD, 64 << 20);
+#endif
+}
+
 static int
 cli_init (int argc, char **argv)
 {
@@ -187,6 +203,7 @@ cli_init (int argc, char **argv)
   gboolean made_here = g_lstat (path, &st) != 0;
 
   g_autoptr (GError) error = NULL;
+  keep_heap_top ();
   g_autoptr (CpStore) store = cp_store_open (path, CP_STORE_OPEN_CREATE, &error);
   if (store == NULL || (sample && !cp_sample_write (store, (guint) scale, NULL, &error)))
     {

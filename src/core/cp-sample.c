@@ -6,9 +6,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 
 #include "cp-facility-store.h"
 #include "cp-region-store.h"
@@ -141,14 +138,6 @@ cp_sample_write (CpStore *store, guint scale, GCancellable *cancellable, GError 
    * numbers land all over their index, though: with the 16 MB cache of a bulk write, scale 100
    * takes 5–7 s instead of 16–23 s. */
   Writer writer = { .store = store, .cancellable = cancellable };
-#ifdef __GLIBC__
-  /* SQLite allocates a statement journal for each row written and frees it after, at the top
-   * of the heap; glibc gives the top back to the system whenever more than its trim threshold
-   * lies free there, so that the heap shrank and grew again row after row (scale 100: 280,000
-   * brk calls, 6 s of system time of 16 s). A threshold above the bulk cache keeps the heap
-   * (3.5 s); for the rest of the process the memory is given back only beyond it. */
-  mallopt (M_TRIM_THRESHOLD, 64 << 20);
-#endif
   if (!cp_store_begin (store, error))
     return FALSE;
   cp_store_set_bulk_write (store, TRUE);
