@@ -220,6 +220,17 @@ test_refresh (Fixture *f, gconstpointer data)
   g_assert_true (again == row);
   g_assert_cmpfloat_with_epsilon (cp_community_row_get_result (row)->actual_area_m2, 245.5, 1e-9);
   g_assert_true (cp_community_row_is_compliant (row));
+
+  /* The totals above the list are counted again (they said 0 compliant, 1 short, 56.9 m²). */
+  const CpCommunityTotals *totals = cp_community_model_get_totals (f->model);
+  g_assert_cmpuint (totals->failing, ==, 1);
+  g_assert_true (cp_community_model_recount (f->model, f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (totals->matched, ==, 1);
+  g_assert_cmpuint (totals->compliant, ==, 1);
+  g_assert_cmpuint (totals->failing, ==, 0);
+  g_assert_cmpfloat_with_epsilon (totals->shortfall_m2, 0.0, 1e-9);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->model)), ==, 1);
 }
 
 static void

@@ -149,6 +149,16 @@ cp_community_model_get_totals (CpCommunityModel *self)
   return &self->totals;
 }
 
+gboolean
+cp_community_model_recount (CpCommunityModel *self, CpStore *store, GError **error)
+{
+  g_return_val_if_fail (CP_IS_COMMUNITY_MODEL (self), FALSE);
+  g_return_val_if_fail (store != NULL, FALSE);
+
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  return cp_community_model_list_ids (CP_SQL_LIST_MODEL (self), store, ids, error);
+}
+
 void
 cp_community_model_set_sort (CpCommunityModel *self, CpColumn column, gboolean descending)
 {

@@ -31,6 +31,8 @@ void cp_community_model_set_projected (CpCommunityModel *self, gboolean projecte
 /* The totals of the township and search, as of the last reading of the list (whatever
  * cp_community_model_set_failing() asked for). */
 const CpCommunityTotals *cp_community_model_get_totals (CpCommunityModel *self);
+/* Counts the totals again after a change to one community, leaving the rows where they are. */
+gboolean cp_community_model_recount (CpCommunityModel *self, CpStore *store, GError **error);
 /* @column CP_N_COLUMNS for the natural order (township code, community code). */
 void cp_community_model_set_sort (CpCommunityModel *self, CpColumn column, gboolean descending);
 

@@ -531,8 +531,10 @@ refresh_community (CpFacilityPage *self, gint64 community_id)
 {
   g_autoptr (GError) error = NULL;
 
-  if (!cp_sql_list_model_refresh (CP_SQL_LIST_MODEL (self->model), community_id, &error))
+  if (!cp_sql_list_model_refresh (CP_SQL_LIST_MODEL (self->model), community_id, &error)
+      || (self->store != NULL && !cp_community_model_recount (self->model, self->store, &error)))
     cp_message_show_error (GTK_WIDGET (self), _("Cannot read the community again"), error);
+  update_count (self);
   show_detail (self);
   reload_chart (self);
 }
@@ -979,6 +981,34 @@ name_inner_button (GtkWidget *widget, const char *name)
                                       -1);
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget, GType type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* GTK 4.8's drop-down opens with the focus on the chosen item, and what is typed then is lost:
+ * the search entry of its popup takes the keys typed anywhere in the popup (an input method's
+ * text too), while the arrows and Return still move in and choose from the list. */
+static void
+capture_typing_in_search (GtkWidget *drop_down)
+{
+  GtkWidget *popup = find_descendant (drop_down, GTK_TYPE_POPOVER);
+  GtkWidget *search = popup != NULL ? find_descendant (popup, GTK_TYPE_SEARCH_ENTRY) : NULL;
+
+  if (search != NULL)
+    gtk_search_entry_set_key_capture_widget (GTK_SEARCH_ENTRY (search), popup);
+}
+
 static void
 setup_keyboard (CpFacilityPage *self)
 {
@@ -1108,6 +1138,7 @@ cp_facility_page_init (CpFacilityPage *self)
   gtk_drop_down_set_expression (
       self->township_filter,
       gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+  capture_typing_in_search (GTK_WIDGET (self->township_filter));
   g_autoptr (GtkStringList) rules = gtk_string_list_new (NULL);
   gtk_string_list_append (rules, _("All rules"));
   for (guint i = 0; i < CP_N_RULES; i++)
