@@ -4,14 +4,24 @@
 #include <glib/gi18n.h>
 
 #include "cp-chart-view.h"
+#include "cp-message.h"
 
 struct _CpChartView
 {
   GtkDrawingArea parent_instance;
 
-  CpBarChart *data; /* owned */
-  int current;      /* the bar the keyboard is on, -1 before it came */
+  CpBarChart *data;          /* owned */
+  GCancellable *cancellable; /* of the load running, or NULL */
+  int current;               /* the bar the keyboard is on, -1 before it came */
 };
+
+/* What a load's thread reads. */
+typedef struct
+{
+  char *db_path;
+  int year;
+  CpChartBuildFunc build;
+} LoadRequest;
 
 G_DEFINE_FINAL_TYPE (CpChartView, cp_chart_view, GTK_TYPE_DRAWING_AREA)
 
@@ -58,7 +68,43 @@ draw_current (CpChartView *self, cairo_t *cr, int width, int height)
   cairo_stroke (cr);
 }
 
+static void
+load_request_free (LoadRequest *request)
+{
+  g_free (request->db_path);
+  g_free (request);
+}
+
+static void
+load_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  LoadRequest *request = task_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CpStore) store = cp_store_open (request->db_path, CP_STORE_OPEN_READ_ONLY, &error);
+  CpBarChart *data = store != NULL ? request->build (store, request->year, &error) : NULL;
+
+  if (data == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, data, (GDestroyNotify) cp_bar_chart_free);
+}
+
 /* Callbacks */
+
+static void
+load_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  CpBarChart *data = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (data == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        cp_message_show_error (GTK_WIDGET (source), _("Cannot draw the chart"), error);
+      return;
+    }
+  cp_chart_view_set_data (CP_CHART_VIEW (source), data);
+}
 
 static void
 draw_chart (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer user_data)
@@ -131,7 +177,30 @@ on_query_tooltip (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip
   return TRUE;
 }
 
+/* GtkWidget overrides */
+
+/* A view taken out of its window (its page disposed) reads no chart any more. */
+static void
+cp_chart_view_unroot (GtkWidget *widget)
+{
+  CpChartView *self = CP_CHART_VIEW (widget);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  GTK_WIDGET_CLASS (cp_chart_view_parent_class)->unroot (widget);
+}
+
 /* GObject overrides */
+
+static void
+cp_chart_view_dispose (GObject *object)
+{
+  CpChartView *self = CP_CHART_VIEW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  G_OBJECT_CLASS (cp_chart_view_parent_class)->dispose (object);
+}
 
 static void
 cp_chart_view_finalize (GObject *object)
@@ -145,7 +214,9 @@ cp_chart_view_finalize (GObject *object)
 static void
 cp_chart_view_class_init (CpChartViewClass *klass)
 {
+  G_OBJECT_CLASS (klass)->dispose = cp_chart_view_dispose;
   G_OBJECT_CLASS (klass)->finalize = cp_chart_view_finalize;
+  GTK_WIDGET_CLASS (klass)->unroot = cp_chart_view_unroot;
   gtk_widget_class_set_accessible_role (GTK_WIDGET_CLASS (klass), GTK_ACCESSIBLE_ROLE_IMG);
 }
 
@@ -189,4 +260,28 @@ cp_chart_view_set_data (CpChartView *self, CpBarChart *data)
   if (self->current >= 0)
     move_to (self, self->current);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+cp_chart_view_load (CpChartView *self, const char *db_path, int year, CpChartBuildFunc build)
+{
+  g_return_if_fail (CP_IS_CHART_VIEW (self));
+  g_return_if_fail (build != NULL);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (db_path == NULL)
+    {
+      cp_chart_view_set_data (self, NULL);
+      return;
+    }
+  self->cancellable = g_cancellable_new ();
+  g_autoptr (GTask) task = g_task_new (self, self->cancellable, load_done, NULL);
+  g_task_set_return_on_cancel (task, TRUE);
+  LoadRequest *request = g_new0 (LoadRequest, 1);
+  request->db_path = g_strdup (db_path);
+  request->year = year;
+  request->build = build;
+  g_task_set_task_data (task, request, (GDestroyNotify) load_request_free);
+  g_task_run_in_thread (task, load_thread);
 }

@@ -1,7 +1,20 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "cp-facility-workbook.h"
 #include "cp-page.h"
+#include "cp-reports.h"
+
+/* What an export job writes. */
+typedef struct
+{
+  char *chart; /* NULL for the workbook */
+  char *out_path;
+  int year;
+  gboolean desensitize;
+} ExportRequest;
 
 G_DEFINE_INTERFACE (CpPage, cp_page, GTK_TYPE_WIDGET)
 
@@ -138,4 +151,68 @@ cp_page_get_import_domains (CpPage *self)
   if (CP_PAGE_GET_IFACE (self)->get_import_domains == NULL)
     return none;
   return CP_PAGE_GET_IFACE (self)->get_import_domains (self);
+}
+
+/* Export jobs */
+
+static void
+export_request_free (ExportRequest *request)
+{
+  g_free (request->chart);
+  g_free (request->out_path);
+  g_free (request);
+}
+
+static ExportRequest *
+export_request_new (const char *chart, int year, const char *out_path, gboolean desensitize)
+{
+  ExportRequest *request = g_new0 (ExportRequest, 1);
+
+  request->chart = g_strdup (chart);
+  request->out_path = g_strdup (out_path);
+  request->year = year;
+  request->desensitize = desensitize;
+  return request;
+}
+
+static gboolean
+workbook_work (CpJob *job, CpStore *store, gpointer data, GCancellable *cancellable,
+               GError **error)
+{
+  ExportRequest *request = data;
+  CpWorkbookOptions options;
+
+  cp_workbook_options_init_default (&options);
+  options.desensitize = request->desensitize;
+  return cp_workbook_export_full (store, request->year, request->out_path, &options,
+                                  cp_job_progress, job, cancellable, error);
+}
+
+static gboolean
+chart_work (CpJob *job, CpStore *store, gpointer data, GCancellable *cancellable,
+            GError **error)
+{
+  ExportRequest *request = data;
+
+  return cp_chart_export (store, request->chart, request->year, request->out_path, error);
+}
+
+CpJob *
+cp_page_workbook_job (const char *db_path, int year, const char *out_path, gboolean desensitize)
+{
+  g_return_val_if_fail (out_path != NULL, NULL);
+
+  return cp_job_new (_("Writing the workbook…"), db_path, CP_STORE_OPEN_READ_ONLY, workbook_work,
+                     export_request_new (NULL, year, out_path, desensitize),
+                     (GDestroyNotify) export_request_free);
+}
+
+CpJob *
+cp_page_chart_job (const char *db_path, const char *chart, int year, const char *out_path)
+{
+  g_return_val_if_fail (chart != NULL && out_path != NULL, NULL);
+
+  return cp_job_new (_("Drawing the chart…"), db_path, CP_STORE_OPEN_READ_ONLY, chart_work,
+                     export_request_new (chart, year, out_path, FALSE),
+                     (GDestroyNotify) export_request_free);
 }

@@ -84,4 +84,12 @@ GtkPrintOperation *cp_page_print_operation (CpPage *self, CpJob *job);
 /* An empty list when the page imports nothing (never NULL). */
 const char *const *cp_page_get_import_domains (CpPage *self);
 
+/* Export jobs the pages share; each opens @db_path read-only. */
+/* Writes the workbook of @year to @out_path, its roster desensitized or not. */
+CpJob *cp_page_workbook_job (const char *db_path, int year, const char *out_path,
+                             gboolean desensitize);
+/* Draws chart @chart (a name cp_chart_export() knows) of @year into @out_path. */
+CpJob *cp_page_chart_job (const char *db_path, const char *chart, int year,
+                          const char *out_path);
+
 G_END_DECLS

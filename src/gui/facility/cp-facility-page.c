@@ -10,7 +10,6 @@
 #include "cp-facility-dialog.h"
 #include "cp-facility-page.h"
 #include "cp-facility-summary.h"
-#include "cp-facility-workbook.h"
 #include "cp-message.h"
 #include "cp-page.h"
 #include "cp-print.h"
@@ -39,13 +38,6 @@ typedef struct
   StepKind kind;
   CpFacility facility;
 } UndoStep;
-
-/* What the chart's thread reads. */
-typedef struct
-{
-  char *db_path;
-  int year;
-} ChartRequest;
 
 typedef struct
 {
@@ -94,7 +86,6 @@ struct _CpFacilityPage
   GArray *facilities;     /* CpFacility of the selected community that exist in the year */
   GArray *all_facilities; /* CpFacility of the selected community, every year */
   GArray *undo_steps;     /* UndoStep, oldest first: every change since the file was opened */
-  GCancellable *chart_cancellable;
   guint undo_timeout;
   int year;
   ColumnProbe probes[CP_N_COLUMNS];
@@ -435,64 +426,14 @@ reload_list (CpFacilityPage *self)
   show_detail (self);
 }
 
-static void
-chart_request_free (ChartRequest *request)
-{
-  g_free (request->db_path);
-  g_free (request);
-}
-
-static void
-chart_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
-{
-  ChartRequest *request = task_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (CpStore) store = cp_store_open (request->db_path, CP_STORE_OPEN_READ_ONLY, &error);
-  CpBarChart *data = store != NULL ? cp_facility_chart_new (store, request->year, &error)
-                                    : NULL;
-
-  if (data == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, data, (GDestroyNotify) cp_bar_chart_free);
-}
-
-static void
-chart_done (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (GError) error = NULL;
-  CpBarChart *data = g_task_propagate_pointer (G_TASK (result), &error);
-
-  if (data == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        cp_message_show_error (GTK_WIDGET (source), _("Cannot draw the chart"), error);
-      return;
-    }
-  cp_chart_view_set_data (CP_CHART_VIEW (source), data);
-}
-
 /* The chart needs the check of every community: at national scale that takes a moment, so it
  * runs in a thread on its own connection. */
 static void
 reload_chart (CpFacilityPage *self)
 {
-  g_cancellable_cancel (self->chart_cancellable);
-  g_clear_object (&self->chart_cancellable);
-  if (self->store == NULL)
-    {
-      cp_chart_view_set_data (self->chart_view, NULL);
-      return;
-    }
-  self->chart_cancellable = g_cancellable_new ();
-  g_autoptr (GTask) task = g_task_new (self->chart_view, self->chart_cancellable, chart_done,
-                                       NULL);
-  g_task_set_return_on_cancel (task, TRUE);
-  ChartRequest *request = g_new0 (ChartRequest, 1);
-  request->db_path = g_strdup (cp_store_get_path (self->store));
-  request->year = self->year;
-  g_task_set_task_data (task, request, (GDestroyNotify) chart_request_free);
-  g_task_run_in_thread (task, chart_thread);
+  cp_chart_view_load (self->chart_view,
+                      self->store != NULL ? cp_store_get_path (self->store) : NULL, self->year,
+                      cp_facility_chart_new);
 }
 
 static void
@@ -1039,8 +980,6 @@ cp_facility_page_dispose (GObject *object)
 {
   CpFacilityPage *self = CP_FACILITY_PAGE (object);
 
-  g_cancellable_cancel (self->chart_cancellable);
-  g_clear_object (&self->chart_cancellable);
   g_clear_handle_id (&self->undo_timeout, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), CP_TYPE_FACILITY_PAGE);
   g_clear_object (&self->selection);
@@ -1229,56 +1168,13 @@ cp_facility_page_suggest_export_name (CpPage *page, const char *id, int year)
   return g_strdup_printf (_("facilities-chart-%d.png"), year);
 }
 
-/* What an export job writes. */
-typedef struct
-{
-  char *out_path;
-  int year;
-  gboolean desensitize;
-} ExportRequest;
-
-static void
-export_request_free (ExportRequest *request)
-{
-  g_free (request->out_path);
-  g_free (request);
-}
-
-static gboolean
-workbook_work (CpJob *job, CpStore *store, gpointer data, GCancellable *cancellable,
-               GError **error)
-{
-  ExportRequest *request = data;
-  CpWorkbookOptions options;
-
-  cp_workbook_options_init_default (&options);
-  options.desensitize = request->desensitize;
-  return cp_workbook_export_full (store, request->year, request->out_path, &options,
-                                  cp_job_progress, job, cancellable, error);
-}
-
-static gboolean
-chart_work (CpJob *job, CpStore *store, gpointer data, GCancellable *cancellable,
-            GError **error)
-{
-  ExportRequest *request = data;
-
-  return cp_chart_export (store, "facilities", request->year, request->out_path, error);
-}
-
 static CpJob *
 cp_facility_page_export (CpPage *page, const char *id, const char *db_path, int year,
                          const char *out_path)
 {
-  gboolean workbook = g_str_equal (id, "workbook");
-  ExportRequest *request = g_new0 (ExportRequest, 1);
-
-  request->desensitize = workbook && CP_FACILITY_PAGE (page)->desensitize;
-  request->out_path = g_strdup (out_path);
-  request->year = year;
-  return cp_job_new (workbook ? _("Writing the workbook…") : _("Drawing the chart…"), db_path,
-                     CP_STORE_OPEN_READ_ONLY, workbook ? workbook_work : chart_work, request,
-                     (GDestroyNotify) export_request_free);
+  if (g_str_equal (id, "workbook"))
+    return cp_page_workbook_job (db_path, year, out_path, CP_FACILITY_PAGE (page)->desensitize);
+  return cp_page_chart_job (db_path, "facilities", year, out_path);
 }
 
 static void

@@ -5,7 +5,6 @@
 
 #include "cp-advance-dialog.h"
 #include "cp-chart-view.h"
-#include "cp-facility-workbook.h"
 #include "cp-message.h"
 #include "cp-page.h"
 #include "cp-pay-params-dialog.h"
@@ -25,20 +24,6 @@ typedef enum
 {
   UNDO_RESPONSE_UNDO = 1,
 } UndoResponse;
-
-typedef enum
-{
-  CHART_LEVELS,
-  CHART_PAY_COST,
-} ChartKind;
-
-/* What the chart's thread reads. */
-typedef struct
-{
-  char *db_path;
-  int year;
-  ChartKind kind;
-} ChartRequest;
 
 typedef struct
 {
@@ -85,7 +70,6 @@ struct _CpStaffPage
   GArray *community_ids; /* the same for the communities of the township chosen */
   GArray *undo_levels;   /* CpLevelEntry the last advancement replaced, or NULL */
   CpPayParams params;    /* of the year */
-  GCancellable *chart_cancellable;
   CpJob *undo_job;
   guint undo_timeout;
   int year;
@@ -440,69 +424,16 @@ reload_list (CpStaffPage *self)
   update_count (self);
 }
 
-static void
-chart_request_free (ChartRequest *request)
-{
-  g_free (request->db_path);
-  g_free (request);
-}
-
-static void
-chart_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
-{
-  ChartRequest *request = task_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (CpStore) store = cp_store_open (request->db_path, CP_STORE_OPEN_READ_ONLY, &error);
-  CpBarChart *data = NULL;
-
-  if (store != NULL)
-    data = request->kind == CHART_LEVELS
-               ? cp_staff_chart_new_levels (store, request->year, &error)
-               : cp_staff_chart_new_pay_cost (store, request->year, &error);
-  if (data == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, data, (GDestroyNotify) cp_bar_chart_free);
-}
-
-static void
-chart_done (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (GError) error = NULL;
-  CpBarChart *data = g_task_propagate_pointer (G_TASK (result), &error);
-
-  if (data == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        cp_message_show_error (GTK_WIDGET (source), _("Cannot draw the chart"), error);
-      return;
-    }
-  cp_chart_view_set_data (CP_CHART_VIEW (source), data);
-}
-
 /* The pay cost needs every person's slips of the year: at scale that takes a while, so the
  * chart is drawn in a thread on its own connection. */
 static void
 reload_chart (CpStaffPage *self)
 {
-  g_cancellable_cancel (self->chart_cancellable);
-  g_clear_object (&self->chart_cancellable);
-  if (self->store == NULL)
-    {
-      cp_chart_view_set_data (self->chart_view, NULL);
-      return;
-    }
-  self->chart_cancellable = g_cancellable_new ();
-  g_autoptr (GTask) task = g_task_new (self->chart_view, self->chart_cancellable, chart_done,
-                                       NULL);
-  g_task_set_return_on_cancel (task, TRUE);
-  ChartRequest *request = g_new0 (ChartRequest, 1);
-  request->db_path = g_strdup (cp_store_get_path (self->store));
-  request->year = self->year;
-  request->kind = gtk_toggle_button_get_active (self->levels_toggle) ? CHART_LEVELS
-                                                                     : CHART_PAY_COST;
-  g_task_set_task_data (task, request, (GDestroyNotify) chart_request_free);
-  g_task_run_in_thread (task, chart_thread);
+  cp_chart_view_load (self->chart_view,
+                      self->store != NULL ? cp_store_get_path (self->store) : NULL, self->year,
+                      gtk_toggle_button_get_active (self->levels_toggle)
+                          ? cp_staff_chart_new_levels
+                          : cp_staff_chart_new_pay_cost);
 }
 
 static void
@@ -955,8 +886,6 @@ cp_staff_page_dispose (GObject *object)
 {
   CpStaffPage *self = CP_STAFF_PAGE (object);
 
-  g_cancellable_cancel (self->chart_cancellable);
-  g_clear_object (&self->chart_cancellable);
   g_clear_handle_id (&self->undo_timeout, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), CP_TYPE_STAFF_PAGE);
   g_clear_object (&self->selection);
@@ -1155,60 +1084,13 @@ cp_staff_page_suggest_export_name (CpPage *page, const char *id, int year)
   return g_strdup_printf (_("%s-%d.png"), id, year);
 }
 
-/* What an export job writes. */
-typedef struct
-{
-  char *id;
-  char *out_path;
-  int year;
-  gboolean desensitize;
-} ExportRequest;
-
-static void
-export_request_free (ExportRequest *request)
-{
-  g_free (request->id);
-  g_free (request->out_path);
-  g_free (request);
-}
-
-static gboolean
-workbook_work (CpJob *job, CpStore *store, gpointer data, GCancellable *cancellable,
-               GError **error)
-{
-  ExportRequest *request = data;
-  CpWorkbookOptions options;
-
-  cp_workbook_options_init_default (&options);
-  options.desensitize = request->desensitize;
-  return cp_workbook_export_full (store, request->year, request->out_path, &options,
-                                  cp_job_progress, job, cancellable, error);
-}
-
-static gboolean
-chart_work (CpJob *job, CpStore *store, gpointer data, GCancellable *cancellable,
-            GError **error)
-{
-  ExportRequest *request = data;
-
-  return cp_chart_export (store, request->id, request->year, request->out_path, error);
-}
-
 static CpJob *
 cp_staff_page_export (CpPage *page, const char *id, const char *db_path, int year,
                       const char *out_path)
 {
-  CpStaffPage *self = CP_STAFF_PAGE (page);
-  gboolean workbook = g_str_equal (id, "workbook");
-  ExportRequest *request = g_new0 (ExportRequest, 1);
-
-  request->desensitize = workbook && self->desensitize;
-  request->id = g_strdup (id);
-  request->out_path = g_strdup (out_path);
-  request->year = year;
-  return cp_job_new (workbook ? _("Writing the workbook…") : _("Drawing the chart…"), db_path,
-                     CP_STORE_OPEN_READ_ONLY, workbook ? workbook_work : chart_work, request,
-                     (GDestroyNotify) export_request_free);
+  if (g_str_equal (id, "workbook"))
+    return cp_page_workbook_job (db_path, year, out_path, CP_STAFF_PAGE (page)->desensitize);
+  return cp_page_chart_job (db_path, id, year, out_path);
 }
 
 static void
