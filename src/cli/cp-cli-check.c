@@ -105,11 +105,7 @@ print_json_row (const CpCheckRow *row, gpointer user_data)
   g_string_append (out, "}");
 
   /* Stream: a national dataset must not be held in memory as text. */
-  if (out->len > 1 << 16)
-    {
-      fwrite (out->str, 1, out->len, stdout);
-      g_string_truncate (out, 0);
-    }
+  cp_cli_flush_if_long (out);
   return TRUE;
 }
 
@@ -185,11 +181,7 @@ print_text_row (const CpCheckRow *row, gpointer user_data)
                               p->horizon, left);
     }
   g_string_append_c (state->out, '\n');
-  if (state->out->len > 1 << 16)
-    {
-      fwrite (state->out->str, 1, state->out->len, stdout);
-      g_string_truncate (state->out, 0);
-    }
+  cp_cli_flush_if_long (state->out);
   return TRUE;
 }
 
@@ -283,25 +275,15 @@ print_staff_row (const CpStaffRow *row, gpointer user_data)
   if (problems == 0)
     return TRUE;
 
-  g_autofree char *masked = cp_id_number_mask (row->staff->id_number);
   for (guint i = 0; i < CP_N_STAFF_PROBLEMS; i++)
     if (problems & (1u << i))
       {
         g_string_append (state->out, state->first ? "\n   {" : ",\n   {");
         state->first = FALSE;
-        g_string_append (state->out, "\"id_masked\": ");
-        cp_json_append_string (state->out, masked);
-        g_string_append (state->out, ", \"name\": ");
-        cp_json_append_string (state->out, row->staff->name);
-        g_string_append (state->out, ", \"community\": ");
-        cp_json_append_string (state->out, row->community_code);
+        cp_cli_append_person_json (state->out, row);
         g_string_append_printf (state->out, ", \"problem\": \"%s\"}", cp_staff_problem_key (i));
       }
-  if (state->out->len > 1 << 16)
-    {
-      fwrite (state->out->str, 1, state->out->len, stdout);
-      g_string_truncate (state->out, 0);
-    }
+  cp_cli_flush_if_long (state->out);
   return TRUE;
 }
 
@@ -378,8 +360,7 @@ cp_cli_print_check_full (const char *path, int year, gboolean json, gboolean pro
     }
   else
     print_text_summary (out, &summary);
-  fwrite (out->str, 1, out->len, stdout);
-  return fflush (stdout) == 0 ? CP_EXIT_OK : CP_EXIT_DATA;
+  return cp_cli_write_out (out);
 }
 
 int
@@ -402,8 +383,7 @@ cp_cli_check (int argc, char **argv)
     return CP_EXIT_USAGE;
   if (argc != 2)
     return cp_cli_usage_error (_("check needs exactly one FILE."));
-  if (year_text != NULL && !cp_cli_parse_year (year_text, &year))
-    return cp_cli_usage_error (_("--year must be a year from %d to %d, not “%s”."), CP_YEAR_MIN,
-                               CP_YEAR_MAX, year_text);
+  if (cp_cli_year_option (year_text, &year) != CP_EXIT_OK)
+    return CP_EXIT_USAGE;
   return cp_cli_print_check_full (argv[1], year, json, projected);
 }

@@ -103,9 +103,8 @@ cp_cli_export (int argc, char **argv)
   int status = check_export_arguments (kind, argc, out_path);
   if (status != CP_EXIT_OK)
     return status;
-  if (year_text != NULL && !cp_cli_parse_year (year_text, &year))
-    return cp_cli_usage_error (_("--year must be a year from %d to %d, not “%s”."), CP_YEAR_MIN,
-                               CP_YEAR_MAX, year_text);
+  if (cp_cli_year_option (year_text, &year) != CP_EXIT_OK)
+    return CP_EXIT_USAGE;
 
   cp_workbook_options_init_default (&options);
   options.desensitize = desensitize;

@@ -12,8 +12,6 @@
 #include "cp-staff-store.h"
 #include "cp-staff-workbook.h"
 
-#define FLUSH_AT (1 << 16) /* bytes of output held before writing them out */
-
 typedef struct
 {
   GString *out;
@@ -68,17 +66,6 @@ yuan_text (gint64 fen)
   return g_string_free (out, FALSE);
 }
 
-static void
-flush_if_long (GString *out)
-{
-  /* Stream: a national pay sheet must not be held in memory as text. */
-  if (out->len > FLUSH_AT)
-    {
-      fwrite (out->str, 1, out->len, stdout);
-      g_string_truncate (out, 0);
-    }
-}
-
 static gboolean
 parse_month (const char *text, int *out_month)
 {
@@ -97,9 +84,8 @@ parse_year_month (const char *command, int argc, const char *year_text, int *yea
 {
   if (argc != 2)
     return cp_cli_usage_error (_("%s needs exactly one FILE."), command);
-  if (year_text != NULL && !cp_cli_parse_year (year_text, year))
-    return cp_cli_usage_error (_("--year must be a year from %d to %d, not “%s”."), CP_YEAR_MIN,
-                               CP_YEAR_MAX, year_text);
+  if (cp_cli_year_option (year_text, year) != CP_EXIT_OK)
+    return CP_EXIT_USAGE;
   if (month != NULL)
     {
       if (month_text != NULL && !parse_month (month_text, month))
@@ -153,15 +139,9 @@ append_pay_json (PayState *state, const CpStaffRow *row, const CpPaySlip *slip, 
                  const char *retirement)
 {
   GString *out = state->out;
-  g_autofree char *masked = cp_id_number_mask (row->staff->id_number);
 
   g_string_append (out, state->first ? "\n  {" : ",\n  {");
-  g_string_append (out, "\"id_masked\": ");
-  cp_json_append_string (out, masked);
-  g_string_append (out, ", \"name\": ");
-  cp_json_append_string (out, row->staff->name);
-  g_string_append (out, ", \"community\": ");
-  cp_json_append_string (out, row->community_code);
+  cp_cli_append_person_json (out, row);
   g_string_append_printf (out, ", \"post\": \"%s\", \"level\": %d, \"probation\": %s",
                           cp_posts[row->staff->post].key, slip->level,
                           slip->probation ? "true" : "false");
@@ -276,7 +256,7 @@ pay_row (const CpStaffRow *row, const CpPaySlip *slip, gpointer user_data)
     }
   else
     append_pay_text (state, row, slip);
-  flush_if_long (state->out);
+  cp_cli_flush_if_long (state->out);
   return TRUE;
 }
 
@@ -347,17 +327,11 @@ advance_row (const CpStaffRow *row, int to_level, CpAdvanceReason reason, gpoint
   else
     state->down++;
 
-  g_autofree char *masked = cp_id_number_mask (row->staff->id_number);
   if (state->json)
     {
       g_string_append (out, state->first ? "\n  {" : ",\n  {");
       state->first = FALSE;
-      g_string_append (out, "\"id_masked\": ");
-      cp_json_append_string (out, masked);
-      g_string_append (out, ", \"name\": ");
-      cp_json_append_string (out, row->staff->name);
-      g_string_append (out, ", \"community\": ");
-      cp_json_append_string (out, row->community_code);
+      cp_cli_append_person_json (out, row);
       g_string_append_printf (out, ", \"post\": \"%s\", \"from\": %d, \"to\": %d, "
                                    "\"reason\": \"%s\"}",
                               cp_posts[row->staff->post].key, row->level, to_level,
@@ -365,6 +339,7 @@ advance_row (const CpStaffRow *row, int to_level, CpAdvanceReason reason, gpoint
     }
   else
     {
+      g_autofree char *masked = cp_id_number_mask (row->staff->id_number);
       g_autofree char *community = NULL;
       g_autofree char *name = NULL;
       g_autofree char *levels = g_strdup_printf ("%d → %d", row->level, to_level);
@@ -376,7 +351,7 @@ advance_row (const CpStaffRow *row, int to_level, CpAdvanceReason reason, gpoint
       cp_cli_append_padded (out, levels, 8, TRUE);
       g_string_append_printf (out, "%s\n", cp_advance_reason_display (reason));
     }
-  flush_if_long (out);
+  cp_cli_flush_if_long (out);
   return TRUE;
 }
 
@@ -419,8 +394,7 @@ print_advance (CpStore *store, int year, gboolean json, gboolean apply)
         g_string_append_printf (out, _("Nothing was written; --apply writes the levels of %d.\n"),
                                 year + 1);
     }
-  fwrite (out->str, 1, out->len, stdout);
-  return fflush (stdout) == 0 ? CP_EXIT_OK : CP_EXIT_DATA;
+  return cp_cli_write_out (out);
 }
 
 /* Public API */
@@ -460,8 +434,7 @@ cp_cli_pay (int argc, char **argv)
   if (!cp_staff_store_each_slip (store, year, month, NULL, pay_row, &state, &error))
     return cp_cli_data_error (error);
   print_pay_summary (&state);
-  fwrite (out->str, 1, out->len, stdout);
-  return fflush (stdout) == 0 ? CP_EXIT_OK : CP_EXIT_DATA;
+  return cp_cli_write_out (out);
 }
 
 int

@@ -12,8 +12,10 @@
 #include "cp-cli.h"
 #include "cp-date.h"
 #include "cp-import.h"
+#include "cp-json.h"
 #include "cp-reports.h"
 #include "cp-sample.h"
+#include "cp-staff-rules.h"
 #include "cp-store.h"
 
 #define PROGRAM "community-planner"
@@ -78,6 +80,46 @@ cp_cli_parse_year (const char *text, int *out_year)
     return FALSE;
   *out_year = (int) year;
   return TRUE;
+}
+
+int
+cp_cli_year_option (const char *year_text, int *year)
+{
+  if (year_text != NULL && !cp_cli_parse_year (year_text, year))
+    return cp_cli_usage_error (_("--year must be a year from %d to %d, not “%s”."), CP_YEAR_MIN,
+                               CP_YEAR_MAX, year_text);
+  return CP_EXIT_OK;
+}
+
+void
+cp_cli_flush_if_long (GString *out)
+{
+  if (out->len > 1 << 16)
+    {
+      fwrite (out->str, 1, out->len, stdout);
+      g_string_truncate (out, 0);
+    }
+}
+
+int
+cp_cli_write_out (GString *out)
+{
+  fwrite (out->str, 1, out->len, stdout);
+  g_string_truncate (out, 0);
+  return fflush (stdout) == 0 ? CP_EXIT_OK : CP_EXIT_DATA;
+}
+
+void
+cp_cli_append_person_json (GString *out, const CpStaffRow *row)
+{
+  g_autofree char *masked = cp_id_number_mask (row->staff->id_number);
+
+  g_string_append (out, "\"id_masked\": ");
+  cp_json_append_string (out, masked);
+  g_string_append (out, ", \"name\": ");
+  cp_json_append_string (out, row->staff->name);
+  g_string_append (out, ", \"community\": ");
+  cp_json_append_string (out, row->community_code);
 }
 
 gboolean

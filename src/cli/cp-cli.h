@@ -5,6 +5,8 @@
 
 #include <glib.h>
 
+#include "cp-staff-store.h"
+
 G_BEGIN_DECLS
 
 /* Exit statuses of the contract. */
@@ -46,6 +48,18 @@ gboolean cp_cli_parse_year (const char *text, int *out_year);
 guint cp_cli_display_width (const char *text);
 /* Appends @text padded with spaces to @width terminal columns, then one space. */
 void cp_cli_append_padded (GString *out, const char *text, guint width, gboolean right_align);
+
+/* Output is gathered in a GString and written in pieces: a national list must not be held in
+ * memory as text. Writes @out to stdout and empties it once it holds more than 64 KiB. */
+void cp_cli_flush_if_long (GString *out);
+/* Writes the rest of @out to stdout; CP_EXIT_OK, or CP_EXIT_DATA when it could not be written. */
+int cp_cli_write_out (GString *out);
+/* Reads --year's value @year_text into @year (NULL: not given, @year stays); CP_EXIT_OK, else
+ * the usage error printed and CP_EXIT_USAGE. */
+int cp_cli_year_option (const char *year_text, int *year);
+
+/* Appends a person's JSON members "id_masked", "name" and "community" (the code). */
+void cp_cli_append_person_json (GString *out, const CpStaffRow *row);
 
 /* pay and advance; in cp-cli-staff.c. */
 int cp_cli_pay (int argc, char **argv);
