@@ -7,6 +7,7 @@
 
 #include "cp-csv.h"
 #include "cp-error.h"
+#include "cp-text.h"
 
 #define UTF8_BOM "\xef\xbb\xbf"
 /* Bytes read from a source at a time: memory stays this whatever the size of the file. */
@@ -705,12 +706,7 @@ gboolean
 cp_csv_record_is_blank (const char *const *record)
 {
   for (guint i = 0; record[i] != NULL; i++)
-    {
-      if (!g_utf8_validate (record[i], -1, NULL))
-        return FALSE;
-      for (const char *p = record[i]; *p != '\0'; p = g_utf8_next_char (p))
-        if (!g_unichar_isspace (g_utf8_get_char (p)))
-          return FALSE;
-    }
+    if (!g_utf8_validate (record[i], -1, NULL) || !cp_text_is_blank (record[i]))
+      return FALSE;
   return TRUE;
 }

@@ -434,3 +434,12 @@ cp_parse_number (const char *text, CpNumberFlags flags, double *out_value, GErro
   *out_value = negative ? -value : value;
   return TRUE;
 }
+
+gboolean
+cp_text_is_blank (const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}

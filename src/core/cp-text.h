@@ -41,6 +41,9 @@ char *cp_text_quote (const char *text, gssize length);
 
 #define CP_TEXT_QUOTE_MAX_CHARS 40
 
+/* Whether @text (valid UTF-8, or NULL) is empty or only white space. */
+gboolean cp_text_is_blank (const char *text);
+
 typedef enum
 {
   CP_NUMBER_DECIMAL = 0,         /* digits with at most one decimal point */

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "cp-facility.h"
+#include "cp-text.h"
 
 const CpVocabulary cp_facility_kinds[CP_N_FACILITY_KINDS] = {
   { "comprehensive", "综合服务设施", N_("Comprehensive service facility") },
@@ -75,21 +76,12 @@ cp_standards_validate (const CpStandards *standards, GError **error)
   return TRUE;
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return FALSE;
-  return TRUE;
-}
-
 gboolean
 cp_facility_validate (const CpFacility *f, GError **error)
 {
   g_return_val_if_fail (f != NULL, FALSE);
 
-  if (is_blank (f->name))
+  if (cp_text_is_blank (f->name))
     return cp_set_error (error, CP_ERROR_INVALID, _("Name: enter the facility's name."));
   if (g_utf8_strlen (f->name, -1) > CP_FACILITY_NAME_MAX_CHARS)
     return cp_set_error (error, CP_ERROR_INVALID, _("Name: at most %d characters."),

@@ -184,15 +184,6 @@ cp_staff_clear (CpStaff *staff)
 }
 
 static gboolean
-is_blank (const char *text)
-{
-  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return FALSE;
-  return TRUE;
-}
-
-static gboolean
 check_text (const char *text, const char *field, int max_chars, GError **error)
 {
   g_autoptr (GError) local = NULL;
@@ -306,7 +297,7 @@ cp_staff_validate (const CpStaff *staff, CpDate today, GError **error)
 
   if (!cp_id_number_check (staff->id_number, today, &birth, NULL, &local))
     return cp_set_error (error, CP_ERROR_INVALID, _("Identity number: %s"), local->message);
-  if (is_blank (staff->name))
+  if (cp_text_is_blank (staff->name))
     return cp_set_error (error, CP_ERROR_INVALID, _("Name: enter the person's name."));
   if (!check_text (staff->name, C_("person", "Name"), CP_STAFF_NAME_MAX_CHARS, error)
       || !check_text (staff->role, _("Role"), CP_STAFF_ROLE_MAX_CHARS, error)
