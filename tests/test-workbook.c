@@ -28,6 +28,7 @@ typedef struct
   CpStore *store;  /* ts.store */
   const char *dir; /* ts.dir */
   char *out_path;
+  gint64 ids[5]; /* the communities, in code order */
 } Fixture;
 
 static gint64
@@ -63,11 +64,15 @@ fixture_set_up (Fixture *fx, gconstpointer data)
 
   gint64 t1 = township (fx->store, "001", "民主街道");
   gint64 t2 = township (fx->store, "100", "新站镇");
-  facility (fx->store, community (fx->store, t1, "001001", CP_COMMUNITY_URBAN, 1000), 300, 280);
-  facility (fx->store, community (fx->store, t1, "001002", CP_COMMUNITY_URBAN, 500), 100, 90);
-  community (fx->store, t2, "100001", CP_COMMUNITY_RURAL, 200);
-  facility (fx->store, community (fx->store, t2, "100002", CP_COMMUNITY_RURAL, 400), 250, 250);
-  facility (fx->store, community (fx->store, t2, "100003", CP_COMMUNITY_RURAL, 300), 150, 150);
+  fx->ids[0] = community (fx->store, t1, "001001", CP_COMMUNITY_URBAN, 1000);
+  facility (fx->store, fx->ids[0], 300, 280);
+  fx->ids[1] = community (fx->store, t1, "001002", CP_COMMUNITY_URBAN, 500);
+  facility (fx->store, fx->ids[1], 100, 90);
+  fx->ids[2] = community (fx->store, t2, "100001", CP_COMMUNITY_RURAL, 200);
+  fx->ids[3] = community (fx->store, t2, "100002", CP_COMMUNITY_RURAL, 400);
+  facility (fx->store, fx->ids[3], 250, 250);
+  fx->ids[4] = community (fx->store, t2, "100003", CP_COMMUNITY_RURAL, 300);
+  facility (fx->store, fx->ids[4], 150, 150);
 }
 
 /* Fails on what the writer should not have left in the folder (a temporary file, hidden or
@@ -286,6 +291,66 @@ test_progress (Fixture *fx, gconstpointer data)
   g_assert_cmpfloat (p.last, ==, 1.0);
 }
 
+/* The text of @member of the zip at @path (unzip -p), or NULL when unzip is missing. */
+static char *
+read_member (const char *path, const char *member)
+{
+  g_autofree char *unzip = g_find_program_in_path ("unzip");
+  const char *argv[] = { unzip, "-p", path, member, NULL };
+  char *out = NULL;
+  int status = 0;
+
+  if (unzip == NULL)
+    return NULL;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                               NULL, &out, NULL, &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* The communities of the list's filter only (issue 9, point 7): 100001 and 100003 of 新站镇.
+ * 设施达标 has their two rows, 汇总 one township (民主街道 has none of them) and the total over
+ * them: 2 communities, 200 + 300 households, 150 m² actual. */
+static void
+test_filtered (Fixture *fx, gconstpointer data)
+{
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GError) error = NULL;
+  CpWorkbookOptions options;
+
+  g_array_append_val (ids, fx->ids[2]);
+  g_array_append_val (ids, fx->ids[4]);
+  g_assert_cmpint (fx->ids[2], <, fx->ids[4]);
+  cp_workbook_options_init_default (&options);
+  options.community_ids = ids;
+  options.max_rows_per_sheet = 2; /* one community a sheet: the sheets count the rows */
+  options.constant_memory_above = 0; /* strings inline, in the sheets' own XML */
+  g_assert_true (cp_workbook_export_full (fx->store, 2025, fx->out_path, &options, NULL, NULL,
+                                          NULL, &error));
+  g_assert_no_error (error);
+  /* 汇总 and two one-row sheets (five without the filter: test_row_limit). */
+  g_assert_cmpuint (count_sheets (fx->out_path), ==, 3);
+
+  g_autofree char *summary = read_member (fx->out_path, "xl/worksheets/sheet1.xml");
+  if (summary == NULL)
+    {
+      g_test_skip ("unzip is not installed: the summary's cells are not read");
+      return;
+    }
+  g_assert_nonnull (strstr (summary, "(as filtered)"));
+  g_assert_nonnull (strstr (summary, "As filtered: the 2 communities and villages"));
+  g_assert_null (strstr (summary, "民主街道"));
+  g_assert_nonnull (strstr (summary, "新站镇"));
+  /* Row 4 新站镇, row 5 the total, the last row: C communities, H households, J actual m². */
+  const char *total = strstr (summary, "<row r=\"5\"");
+  g_assert_nonnull (total);
+  g_assert_true (g_regex_match_simple ("r=\"C5\"[^>]*><v>2</v>", total, 0, 0));
+  g_assert_true (g_regex_match_simple ("r=\"H5\"[^>]*><v>500</v>", total, 0, 0));
+  g_assert_true (g_regex_match_simple ("r=\"J5\"[^>]*><v>150</v>", total, 0, 0));
+  g_assert_null (strstr (total, "<row r=\"6\""));
+  g_assert_cmpuint (count_other_files (fx->dir), ==, 1);
+}
+
 static void
 test_missing_folder (Fixture *fx, gconstpointer data)
 {
@@ -314,6 +379,7 @@ main (int argc, char **argv)
        GINT_TO_POINTER (TRUE));
   ADD ("/workbook/progress", test_progress, NULL);
   ADD ("/workbook/missing-folder", test_missing_folder, NULL);
+  ADD ("/workbook/filtered", test_filtered, NULL);
 #undef ADD
 
   return g_test_run ();

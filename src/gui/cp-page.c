@@ -14,6 +14,7 @@ typedef struct
   char *out_path;
   int year;
   gboolean desensitize;
+  GArray *community_ids; /* the workbook's filter, or NULL */
 } ExportRequest;
 
 G_DEFINE_INTERFACE (CpPage, cp_page, GTK_TYPE_WIDGET)
@@ -153,6 +154,25 @@ cp_page_get_import_domains (CpPage *self)
   return CP_PAGE_GET_IFACE (self)->get_import_domains (self);
 }
 
+char *
+cp_page_describe_filter (CpPage *self, const char *id)
+{
+  g_return_val_if_fail (CP_IS_PAGE (self), NULL);
+
+  if (CP_PAGE_GET_IFACE (self)->describe_filter == NULL)
+    return NULL;
+  return CP_PAGE_GET_IFACE (self)->describe_filter (self, id);
+}
+
+void
+cp_page_set_export_filtered (CpPage *self, const char *id, gboolean filtered)
+{
+  g_return_if_fail (CP_IS_PAGE (self));
+
+  if (CP_PAGE_GET_IFACE (self)->set_export_filtered != NULL)
+    CP_PAGE_GET_IFACE (self)->set_export_filtered (self, id, filtered);
+}
+
 /* Export jobs */
 
 static void
@@ -160,6 +180,7 @@ export_request_free (ExportRequest *request)
 {
   g_free (request->chart);
   g_free (request->out_path);
+  g_clear_pointer (&request->community_ids, g_array_unref);
   g_free (request);
 }
 
@@ -184,6 +205,7 @@ workbook_work (CpJob *job, CpStore *store, gpointer data, GCancellable *cancella
 
   cp_workbook_options_init_default (&options);
   options.desensitize = request->desensitize;
+  options.community_ids = request->community_ids;
   return cp_workbook_export_full (store, request->year, request->out_path, &options,
                                   cp_job_progress, job, cancellable, error);
 }
@@ -205,6 +227,18 @@ cp_page_workbook_job (const char *db_path, int year, const char *out_path, gbool
   return cp_job_new (_("Writing the workbook…"), db_path, CP_STORE_OPEN_READ_ONLY, workbook_work,
                      export_request_new (NULL, year, out_path, desensitize),
                      (GDestroyNotify) export_request_free);
+}
+
+CpJob *
+cp_page_workbook_job_filtered (const char *db_path, int year, const char *out_path,
+                               gboolean desensitize, GArray *community_ids)
+{
+  g_return_val_if_fail (out_path != NULL, NULL);
+
+  ExportRequest *request = export_request_new (NULL, year, out_path, desensitize);
+  request->community_ids = community_ids != NULL ? g_array_ref (community_ids) : NULL;
+  return cp_job_new (_("Writing the workbook…"), db_path, CP_STORE_OPEN_READ_ONLY, workbook_work,
+                     request, (GDestroyNotify) export_request_free);
 }
 
 CpJob *

@@ -58,6 +58,13 @@ struct _CpPageInterface
   /* Optional: the domains whose kinds of import file (in the import registry) the page takes,
    * NULL-terminated. */
   const char *const *(*get_import_domains) (CpPage *self);
+
+  /* Optional: when the list is filtered, the label (translated, newly allocated) of the file
+   * chooser's choice to export only what it shows for export @id; NULL when the list shows
+   * everything or @id is not narrowed. */
+  char *(*describe_filter) (CpPage *self, const char *id);
+  /* Optional: whether that choice was taken (FALSE: everything), told before export. */
+  void (*set_export_filtered) (CpPage *self, const char *id, gboolean filtered);
 };
 
 const char *cp_page_get_name (CpPage *self);
@@ -84,10 +91,19 @@ GtkPrintOperation *cp_page_print_operation (CpPage *self, CpJob *job);
 /* An empty list when the page imports nothing (never NULL). */
 const char *const *cp_page_get_import_domains (CpPage *self);
 
+/* NULL when the page's list is not filtered (or it has no filter). */
+char *cp_page_describe_filter (CpPage *self, const char *id);
+/* Nothing when the page has no filter. */
+void cp_page_set_export_filtered (CpPage *self, const char *id, gboolean filtered);
+
 /* Export jobs the pages share; each opens @db_path read-only. */
 /* Writes the workbook of @year to @out_path, its roster desensitized or not. */
 CpJob *cp_page_workbook_job (const char *db_path, int year, const char *out_path,
                              gboolean desensitize);
+/* The same of the communities @community_ids only (gint64, ascending; the job takes a
+ * reference), without the staff sheets (CpWorkbookOptions.community_ids); NULL: all. */
+CpJob *cp_page_workbook_job_filtered (const char *db_path, int year, const char *out_path,
+                                      gboolean desensitize, GArray *community_ids);
 /* Draws chart @chart (a name cp_chart_export() knows) of @year into @out_path. */
 CpJob *cp_page_chart_job (const char *db_path, const char *chart, int year,
                           const char *out_path);

@@ -233,6 +233,25 @@ cp_sql_list_model_find (CpSqlListModel *self, gint64 id)
   return G_MAXUINT;
 }
 
+static int
+compare_ids (gconstpointer a, gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+  return x < y ? -1 : x > y;
+}
+
+GArray *
+cp_sql_list_model_dup_sorted_ids (CpSqlListModel *self)
+{
+  g_return_val_if_fail (CP_IS_SQL_LIST_MODEL (self), NULL);
+
+  CpSqlListModelPrivate *priv = cp_sql_list_model_get_instance_private (self);
+  GArray *ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), priv->ids->len);
+  g_array_append_vals (ids, priv->ids->data, priv->ids->len);
+  g_array_sort (ids, compare_ids);
+  return ids;
+}
+
 const GError *
 cp_sql_list_model_get_fetch_error (CpSqlListModel *self)
 {

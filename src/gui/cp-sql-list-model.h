@@ -44,6 +44,8 @@ void cp_sql_list_model_set_ids (CpSqlListModel *self, GArray *ids);
 gboolean cp_sql_list_model_refresh (CpSqlListModel *self, gint64 id, GError **error);
 /* Position of @id in the snapshot, or G_MAXUINT. */
 guint cp_sql_list_model_find (CpSqlListModel *self, gint64 id);
+/* A copy of the snapshot's ids (gint64), in ascending order (not the list's). */
+GArray *cp_sql_list_model_dup_sorted_ids (CpSqlListModel *self);
 
 /* The last error of a page fetched in get_item (which cannot return one), or NULL; cleared by
  * reload. The page's items stay empty, and "fetch-failed" (a GError) is emitted. */

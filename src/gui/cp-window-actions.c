@@ -18,8 +18,10 @@ typedef enum
   NEW_RESPONSE_WITH_SAMPLE = 2,
 } NewResponse;
 
-/* @option: whether the chooser's check box (choose_file()'s @option_label) was ticked. */
-typedef void (*ChosenFunc) (CpWindow *self, const char *path, const char *key, gboolean option);
+/* @option: whether the chooser's check box (choose_file()'s @option_label) was ticked;
+ * @filtered: whether its scope (@scope_label) was left at the filtered list. */
+typedef void (*ChosenFunc) (CpWindow *self, const char *path, const char *key, gboolean option,
+                            gboolean filtered);
 
 /* What a file chooser was opened for. */
 typedef struct
@@ -27,6 +29,7 @@ typedef struct
   ChosenFunc chosen;
   char *key; /* the export's id or the import kind's key; NULL for the others */
   gboolean has_option; /* the chooser has the check box "option" */
+  gboolean has_scope;  /* the chooser has the choice "scope": "filtered" or "all" */
 } Choice;
 
 static void
@@ -51,8 +54,12 @@ on_chooser_response (GtkNativeDialog *native, int response, gpointer user_data)
       const char *option = choice->has_option
                                ? gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (native), "option")
                                : NULL;
+      const char *scope = choice->has_scope
+                              ? gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (native), "scope")
+                              : NULL;
       if (path != NULL)
-        choice->chosen (self, path, choice->key, g_strcmp0 (option, "true") == 0);
+        choice->chosen (self, path, choice->key, g_strcmp0 (option, "true") == 0,
+                        g_strcmp0 (scope, "filtered") == 0);
     }
   choice_free (choice);
   g_object_unref (native);
@@ -69,7 +76,8 @@ add_filter (GtkFileChooserNative *native, const char *name, const char *pattern)
 }
 
 /* Asks for a file; @chosen gets its path and @key. @pattern filters by name when set;
- * @option_label (or NULL) adds a check box to the chooser. */
+ * @option_label (or NULL) adds a check box to the chooser, @scope_label (or NULL) a choice
+ * between it (the filtered list, chosen first) and everything. */
 static void
 choose_file (CpWindow *self,
              GtkFileChooserAction action,
@@ -80,7 +88,8 @@ choose_file (CpWindow *self,
              const char *pattern,
              ChosenFunc chosen,
              const char *key,
-             const char *option_label)
+             const char *option_label,
+             const char *scope_label)
 {
   GtkFileChooserNative *native = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action,
                                                               accept, _("_Cancel"));
@@ -96,6 +105,15 @@ choose_file (CpWindow *self,
   choice->has_option = option_label != NULL;
   if (option_label != NULL)
     gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (native), "option", option_label, NULL, NULL);
+  choice->has_scope = scope_label != NULL;
+  if (scope_label != NULL)
+    {
+      const char *options[] = { "filtered", "all", NULL };
+      const char *labels[] = { scope_label, _("All communities and villages"), NULL };
+      gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (native), "scope", _("Export:"), options,
+                                   labels);
+      gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (native), "scope", "filtered");
+    }
   g_signal_connect (native, "response", G_CALLBACK (on_chooser_response), choice);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
@@ -120,7 +138,8 @@ job_succeeded (CpWindow *self, const GError *error, const char *failure)
 /* Open */
 
 static void
-open_chosen (CpWindow *self, const char *path, const char *key, gboolean option)
+open_chosen (CpWindow *self, const char *path, const char *key, gboolean option,
+             gboolean filtered)
 {
   cp_window_open (self, path);
 }
@@ -129,7 +148,7 @@ static void
 open_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   choose_file (CP_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN, _("Open a Database"), _("_Open"),
-               NULL, _("Planner databases"), "*.db", open_chosen, NULL, NULL);
+               NULL, _("Planner databases"), "*.db", open_chosen, NULL, NULL, NULL);
 }
 
 /* New */
@@ -202,7 +221,8 @@ on_new_response (GtkDialog *dialog, int response, gpointer user_data)
 }
 
 static void
-new_chosen (CpWindow *self, const char *path, const char *key, gboolean option)
+new_chosen (CpWindow *self, const char *path, const char *key, gboolean option,
+            gboolean filtered)
 {
   if (self->store != NULL && cp_store_owns_file (self->store, path))
     {
@@ -230,7 +250,7 @@ static void
 new_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   choose_file (CP_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_SAVE, _("New Database"),
-               _("_Create"), _("planner.db"), NULL, NULL, new_chosen, NULL, NULL);
+               _("_Create"), _("planner.db"), NULL, NULL, new_chosen, NULL, NULL, NULL);
 }
 
 /* Import */
@@ -275,7 +295,8 @@ import_done (CpJob *job, const GError *error, gpointer user_data)
 }
 
 static void
-import_chosen (CpWindow *self, const char *path, const char *key, gboolean option)
+import_chosen (CpWindow *self, const char *path, const char *key, gboolean option,
+               gboolean filtered)
 {
   Import *import = g_new0 (Import, 1);
   const CpImportKind *kind = cp_import_kind_lookup (key);
@@ -316,7 +337,7 @@ on_import_kind_response (GtkDialog *dialog, int response, gpointer user_data)
     {
       const CpImportKind *kind = g_ptr_array_index (question->listed, selected);
       choose_file (self, GTK_FILE_CHOOSER_ACTION_OPEN, _("Import from CSV"), _("_Import"), NULL,
-                   _("CSV files"), "*.csv", import_chosen, kind->key, NULL);
+                   _("CSV files"), "*.csv", import_chosen, kind->key, NULL, NULL);
     }
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
@@ -393,7 +414,8 @@ export_done (CpJob *job, const GError *error, gpointer user_data)
 }
 
 static void
-export_chosen (CpWindow *self, const char *path, const char *id, gboolean option)
+export_chosen (CpWindow *self, const char *path, const char *id, gboolean option,
+               gboolean filtered)
 {
   CpPage *page = _cp_window_get_visible_page (self);
   const CpPageExport *export = page != NULL ? cp_page_find_export (page, id) : NULL;
@@ -404,6 +426,7 @@ export_chosen (CpWindow *self, const char *path, const char *id, gboolean option
                                   ? g_strdup (path)
                                   : g_strconcat (path, export->suffix, NULL);
   cp_page_set_export_option (page, id, option);
+  cp_page_set_export_filtered (page, id, filtered);
   CpJob *job = cp_page_export (page, id, db_path (self), _cp_window_get_year (self), out_path);
   Export *done = g_new0 (Export, 1);
   done->window = self;
@@ -420,8 +443,10 @@ start_export (CpWindow *self, const char *id)
   if (export == NULL)
     return;
   g_autofree char *name = cp_page_suggest_export_name (page, id, _cp_window_get_year (self));
+  g_autofree char *scope = cp_page_describe_filter (page, id);
   choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, export->chooser_title, _("_Export"), name,
-               export->filter_name, export->pattern, export_chosen, id, export->option_label);
+               export->filter_name, export->pattern, export_chosen, id, export->option_label,
+               scope);
 }
 
 static void

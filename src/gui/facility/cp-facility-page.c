@@ -93,6 +93,7 @@ struct _CpFacilityPage
   gboolean sorted_descending;
   gboolean fetch_error_shown; /* since the list was last read */
   gboolean desensitize;       /* the workbook's 脱敏 check box, told before each export */
+  gboolean export_filtered;   /* the workbook of the listed communities only, told likewise */
 };
 
 static void cp_facility_page_page_init (CpPageInterface *iface);
@@ -1172,8 +1173,15 @@ static CpJob *
 cp_facility_page_export (CpPage *page, const char *id, const char *db_path, int year,
                          const char *out_path)
 {
+  CpFacilityPage *self = CP_FACILITY_PAGE (page);
+
+  if (g_str_equal (id, "workbook") && self->export_filtered)
+    {
+      g_autoptr (GArray) ids = cp_sql_list_model_dup_sorted_ids (CP_SQL_LIST_MODEL (self->model));
+      return cp_page_workbook_job_filtered (db_path, year, out_path, self->desensitize, ids);
+    }
   if (g_str_equal (id, "workbook"))
-    return cp_page_workbook_job (db_path, year, out_path, CP_FACILITY_PAGE (page)->desensitize);
+    return cp_page_workbook_job (db_path, year, out_path, self->desensitize);
   return cp_page_chart_job (db_path, "facilities", year, out_path);
 }
 
@@ -1181,6 +1189,32 @@ static void
 cp_facility_page_set_export_option (CpPage *page, const char *id, gboolean active)
 {
   CP_FACILITY_PAGE (page)->desensitize = g_str_equal (id, "workbook") && active;
+}
+
+/* The workbook can hold only the communities listed: offered when a township, search, rule or
+ * the 只看未达标 switch narrows the list. */
+static char *
+cp_facility_page_describe_filter (CpPage *page, const char *id)
+{
+  CpFacilityPage *self = CP_FACILITY_PAGE (page);
+
+  if (!g_str_equal (id, "workbook") || self->store == NULL
+      || (selected_township (self) == 0
+          && *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) == '\0'
+          && selected_failing (self) == 0))
+    return NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  return g_strdup_printf (ngettext ("The %u community or village listed (facility sheets only)",
+                                    "The %u communities and villages listed (facility sheets "
+                                    "only)",
+                                    n),
+                          n);
+}
+
+static void
+cp_facility_page_set_export_filtered (CpPage *page, const char *id, gboolean filtered)
+{
+  CP_FACILITY_PAGE (page)->export_filtered = g_str_equal (id, "workbook") && filtered;
 }
 
 static gboolean
@@ -1235,6 +1269,8 @@ cp_facility_page_page_init (CpPageInterface *iface)
   iface->suggest_export_name = cp_facility_page_suggest_export_name;
   iface->export = cp_facility_page_export;
   iface->set_export_option = cp_facility_page_set_export_option;
+  iface->describe_filter = cp_facility_page_describe_filter;
+  iface->set_export_filtered = cp_facility_page_set_export_filtered;
   iface->gather_print = cp_facility_page_gather_print;
   iface->print_operation = cp_facility_page_print_operation;
   iface->get_import_domains = cp_facility_page_get_import_domains;

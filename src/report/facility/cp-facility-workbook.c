@@ -285,6 +285,23 @@ write_detail_header (CpXlsx *x, lxw_worksheet *ws, gpointer user_data)
     }
 }
 
+static int
+compare_ids (gconstpointer a, gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+  return x < y ? -1 : x > y;
+}
+
+/* Whether the options' filter (if any) keeps community @id. */
+static gboolean
+is_included (const Writer *w, gint64 id)
+{
+  const GArray *ids = w->options->community_ids;
+
+  return ids == NULL
+         || bsearch (&id, ids->data, ids->len, sizeof (gint64), compare_ids) != NULL;
+}
+
 static gboolean
 write_community (const CpCheckRow *row, gpointer user_data)
 {
@@ -294,6 +311,8 @@ write_community (const CpCheckRow *row, gpointer user_data)
   lxw_worksheet *ws;
   lxw_row_t r;
 
+  if (!is_included (w, row->id))
+    return TRUE;
   if (!cp_xlsx_list_next_row (x, &ws, &r))
     return FALSE;
   cp_township_totals_add (w->totals, row);
@@ -360,17 +379,40 @@ write_detail_sheets (Writer *w, CpStore *store, int year, CpCheckSummary *summar
 }
 
 static char *
-make_note (CpStore *store, const CpCheckSummary *summary)
+make_note (CpStore *store, const CpCheckSummary *summary, const GArray *community_ids)
 {
   g_autofree char *standard
       = g_strdup_printf (_("Standard of %d: %.1f m² of comprehensive service facility per 100 "
                            "households."),
                          summary->year, summary->standards.area_per_100_households_m2);
+  g_autofree char *filtered = NULL;
 
+  if (community_ids != NULL)
+    {
+      filtered = g_strdup_printf (
+          ngettext ("As filtered: the %u community or village the list showed; "
+                    "the townships' totals count only it.",
+                    "As filtered: the %u communities and villages the list showed; "
+                    "the townships' totals count only them.",
+                    community_ids->len),
+          community_ids->len);
+      g_autofree char *both = g_strconcat (filtered, " ", standard, NULL);
+      g_free (standard);
+      standard = g_steal_pointer (&both);
+    }
   if (!cp_store_is_sample (store))
     return g_steal_pointer (&standard);
   return g_strconcat (standard, " ",
                       _("Sample data: the communities and their figures are invented."), NULL);
+}
+
+/* With a filter, the townships none of whose communities were kept are left out. */
+static void
+drop_empty_townships (GArray *townships)
+{
+  for (guint i = townships->len; i > 0; i--)
+    if (g_array_index (townships, CpTownshipResult, i - 1).communities == 0)
+      g_array_remove_index (townships, i - 1);
 }
 
 /* Everything the workbook holds, written into @w->xlsx. */
@@ -379,8 +421,11 @@ write_workbook (Writer *w, CpStore *store, int year, GError **error)
 {
   g_autofree char *stored_city = cp_store_get_city_name (store);
   g_autofree char *city = cp_report_text_clean (stored_city);
+  gboolean filtered = w->options->community_ids != NULL;
   g_autofree char *title
-      = g_strdup_printf (_("Community service facilities of %s, %d"), city, year);
+      = filtered ? g_strdup_printf (_("Community service facilities of %s, %d (as filtered)"),
+                                    city, year)
+                 : g_strdup_printf (_("Community service facilities of %s, %d"), city, year);
   CpCheckSummary summary;
 
   cp_xlsx_set_page_header (w->xlsx, title);
@@ -394,12 +439,15 @@ write_workbook (Writer *w, CpStore *store, int year, GError **error)
 
   /* The staff sheets after the facility ones, whose golden cells stay as they were. */
   int month = w->options->month != 0 ? w->options->month : cp_staff_report_default_month (year);
-  if (!cp_staff_workbook_write (w->xlsx, store, year, month, w->options->desensitize,
-                                w->options->max_rows_per_sheet, w->cancellable, error))
+  if (!filtered
+      && !cp_staff_workbook_write (w->xlsx, store, year, month, w->options->desensitize,
+                                   w->options->max_rows_per_sheet, w->cancellable, error))
     return FALSE;
 
   g_autoptr (GArray) townships = cp_township_totals_finish (g_steal_pointer (&w->totals));
-  g_autofree char *note_text = make_note (store, &summary);
+  if (filtered)
+    drop_empty_townships (townships);
+  g_autofree char *note_text = make_note (store, &summary, w->options->community_ids);
   write_summary_sheet (w->xlsx, summary_sheet, title, note_text, townships, &summary);
   return cp_xlsx_check (w->xlsx, error);
 }
@@ -411,7 +459,8 @@ export_snapshot (CpStore *store, int year, const char *out_path, Writer *w, GErr
 
   if (communities < 0)
     return FALSE;
-  w->total = (guint64) communities;
+  w->total = w->options->community_ids != NULL ? w->options->community_ids->len
+                                               : (guint64) communities;
   w->totals = cp_township_totals_new (store, error);
   if (w->totals == NULL)
     return FALSE;

@@ -15,6 +15,10 @@ typedef struct
   gboolean desensitize;        /* 花名册 without identity numbers (masked), phones, birth dates */
   guint32 max_rows_per_sheet;  /* rows of one sheet, its header row included (2 or more) */
   guint constant_memory_above; /* communities; 0 writes in constant_memory mode always */
+  /* NULL: every community. Else the ids (gint64, ascending) of the communities to write: 设施达标
+   * lists only these, 汇总 totals only over them (and says 按当前筛选), and the staff sheets are
+   * left out (they are not narrowed to communities). Borrowed for the call. */
+  GArray *community_ids;
 } CpWorkbookOptions;
 
 /* The defaults: the default month, not desensitized, Excel's rows per sheet. */
