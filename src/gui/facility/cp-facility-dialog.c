@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "cp-facility-dialog.h"
+#include "cp-drop-down.h"
 #include "cp-facility-store.h"
 #include "cp-message.h"
 #include "cp-text.h"
@@ -69,15 +70,6 @@ enum
 static guint signals[N_SIGNALS];
 
 /* Auxiliary functions */
-
-static GListModel *
-vocabulary_model (const CpVocabulary *vocabulary, guint n)
-{
-  GtkStringList *list = gtk_string_list_new (NULL);
-  for (guint i = 0; i < n; i++)
-    gtk_string_list_append (list, cp_vocabulary_display (vocabulary, n, i));
-  return G_LIST_MODEL (list);
-}
 
 /* Reads an area as the importer does (cp_parse_number()): 120.5, 120,5, １２０, 120㎡. */
 static gboolean
@@ -493,12 +485,9 @@ cp_facility_dialog_init (CpFacilityDialog *self)
       gtk_widget_add_controller (inputs[i], focus);
     }
 
-  g_autoptr (GListModel) kinds = vocabulary_model (cp_facility_kinds, CP_N_FACILITY_KINDS);
-  g_autoptr (GListModel) provisions = vocabulary_model (cp_provisions, CP_N_PROVISIONS);
-  g_autoptr (GListModel) statuses = vocabulary_model (cp_statuses, CP_N_STATUSES);
-  gtk_drop_down_set_model (self->kind, kinds);
-  gtk_drop_down_set_model (self->provision, provisions);
-  gtk_drop_down_set_model (self->status, statuses);
+  cp_drop_down_set_vocabulary (self->kind, cp_facility_kinds, CP_N_FACILITY_KINDS);
+  cp_drop_down_set_vocabulary (self->provision, cp_provisions, CP_N_PROVISIONS);
+  cp_drop_down_set_vocabulary (self->status, cp_statuses, CP_N_STATUSES);
 }
 
 /* Public API */

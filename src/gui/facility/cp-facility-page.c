@@ -4,6 +4,8 @@
 #include <glib/gi18n.h>
 
 #include "cp-chart-view.h"
+#include "cp-column-probe.h"
+#include "cp-drop-down.h"
 #include "cp-community-model.h"
 #include "cp-facility-chart.h"
 #include "cp-facility-check.h"
@@ -38,12 +40,6 @@ typedef struct
   StepKind kind;
   CpFacility facility;
 } UndoStep;
-
-typedef struct
-{
-  CpFacilityPage *page;
-  CpColumn column;
-} ColumnProbe;
 
 struct _CpFacilityPage
 {
@@ -88,7 +84,7 @@ struct _CpFacilityPage
   GArray *undo_steps;     /* UndoStep, oldest first: every change since the file was opened */
   guint undo_timeout;
   int year;
-  ColumnProbe probes[CP_N_COLUMNS];
+  CpColumnProbe probes[CP_N_COLUMNS];
   int probed_column;
   gboolean sorted_descending;
   gboolean fetch_error_shown; /* since the list was last read */
@@ -460,12 +456,7 @@ load_townships (CpFacilityPage *self)
       g_array_append_val (self->township_ids, township->id);
       gtk_string_list_append (names, township->name);
     }
-  g_signal_handlers_block_matched (self->township_filter, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL,
-                                   self);
-  gtk_drop_down_set_model (self->township_filter, G_LIST_MODEL (names));
-  gtk_drop_down_set_selected (self->township_filter, 0);
-  g_signal_handlers_unblock_matched (self->township_filter, G_SIGNAL_MATCH_DATA, 0, 0, NULL,
-                                     NULL, self);
+  cp_drop_down_set_names (self->township_filter, names, self);
 }
 
 static void
@@ -541,29 +532,16 @@ clear_steps (CpFacilityPage *self)
 
 /* Callbacks */
 
-static int
-probe_compare (gconstpointer a, gconstpointer b, gpointer user_data)
-{
-  ColumnProbe *probe = user_data;
-
-  probe->page->probed_column = probe->column;
-  return GTK_ORDERING_LARGER;
-}
-
-/* GTK 4.8 does not tell which column the view sorts by; its sorter asks the primary column's
- * sorter first and inverts the answer when descending, so one comparison tells both. The list
- * itself is sorted in SQL. */
+/* The list itself is sorted in SQL, by the column the view sorts by. */
 static void
 on_sorter_changed (CpFacilityPage *self, GtkSorterChange change, GtkSorter *sorter)
 {
-  self->probed_column = -1;
-  GtkOrdering order = gtk_sorter_compare (sorter, self, self->model);
+  int column = cp_column_probe_read (sorter, &self->probed_column, &self->sorted_descending);
 
-  if (self->probed_column < 0)
+  if (column < 0)
     cp_community_model_set_sort (self->model, CP_N_COLUMNS, FALSE);
   else
-    cp_community_model_set_sort (self->model, self->probed_column, order == GTK_ORDERING_SMALLER);
-  self->sorted_descending = order == GTK_ORDERING_SMALLER;
+    cp_community_model_set_sort (self->model, column, self->sorted_descending);
   reload_list (self);
 }
 
@@ -825,9 +803,8 @@ add_columns (CpFacilityPage *self)
       g_autoptr (GtkColumnViewColumn) column
           = gtk_column_view_column_new (
           g_dpgettext2 (GETTEXT_PACKAGE, "list column", columns[c].title), factory);
-      self->probes[c] = (ColumnProbe){ self, c };
-      g_autoptr (GtkSorter) sorter
-          = GTK_SORTER (gtk_custom_sorter_new (probe_compare, &self->probes[c], NULL));
+      self->probes[c] = (CpColumnProbe){ &self->probed_column, c };
+      g_autoptr (GtkSorter) sorter = cp_column_probe_sorter (&self->probes[c]);
       gtk_column_view_column_set_sorter (column, sorter);
       gtk_column_view_column_set_resizable (column, TRUE);
       gtk_column_view_column_set_expand (column, columns[c].expand);
@@ -1079,10 +1056,7 @@ cp_facility_page_init (CpFacilityPage *self)
       self->township_filter,
       gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
   capture_typing_in_search (GTK_WIDGET (self->township_filter));
-  g_autoptr (GtkStringList) rules = gtk_string_list_new (NULL);
-  gtk_string_list_append (rules, _("All rules"));
-  for (guint i = 0; i < CP_N_RULES; i++)
-    gtk_string_list_append (rules, cp_vocabulary_display (cp_rules, CP_N_RULES, i));
+  g_autoptr (GtkStringList) rules = cp_drop_down_vocabulary (_("All rules"), cp_rules, CP_N_RULES);
   gtk_drop_down_set_model (self->rule_filter, G_LIST_MODEL (rules));
   add_columns (self);
   show_detail (self);

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "cp-drop-down.h"
 #include "cp-staff-dialog.h"
 #include "cp-staff-places.h"
 #include "cp-text.h"
@@ -96,16 +97,6 @@ enum
 static guint signals[N_SIGNALS];
 
 /* Auxiliary functions */
-
-static GListModel *
-vocabulary_model (const CpVocabulary *vocabulary, guint n)
-{
-  GtkStringList *list = gtk_string_list_new (NULL);
-
-  for (guint i = 0; i < n; i++)
-    gtk_string_list_append (list, cp_vocabulary_display (vocabulary, n, i));
-  return G_LIST_MODEL (list);
-}
 
 static const char *
 text_of (GtkEntry *entry)
@@ -691,17 +682,11 @@ cp_staff_dialog_init (CpStaffDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  g_autoptr (GListModel) posts = vocabulary_model (cp_posts, CP_N_POSTS);
-  g_autoptr (GListModel) educations = vocabulary_model (cp_educations, CP_N_EDUCATIONS);
-  g_autoptr (GListModel) qualifications = vocabulary_model (cp_qualifications,
-                                                            CP_N_QUALIFICATIONS);
-  g_autoptr (GListModel) statuses = vocabulary_model (cp_staff_statuses, CP_N_STAFF_STATUSES);
-  g_autoptr (GListModel) grid_roles = vocabulary_model (cp_grid_roles, CP_N_GRID_ROLES);
-  gtk_drop_down_set_model (self->post, posts);
-  gtk_drop_down_set_model (self->education, educations);
-  gtk_drop_down_set_model (self->qualification, qualifications);
-  gtk_drop_down_set_model (self->status, statuses);
-  gtk_drop_down_set_model (self->grid_role, grid_roles);
+  cp_drop_down_set_vocabulary (self->post, cp_posts, CP_N_POSTS);
+  cp_drop_down_set_vocabulary (self->education, cp_educations, CP_N_EDUCATIONS);
+  cp_drop_down_set_vocabulary (self->qualification, cp_qualifications, CP_N_QUALIFICATIONS);
+  cp_drop_down_set_vocabulary (self->status, cp_staff_statuses, CP_N_STAFF_STATUSES);
+  cp_drop_down_set_vocabulary (self->grid_role, cp_grid_roles, CP_N_GRID_ROLES);
   g_autoptr (GtkStringList) grades = gtk_string_list_new (NULL);
   gtk_string_list_append (grades, _("Not entered"));
   for (int grade = CP_GRADE_NONE + 1; grade < CP_N_GRADES; grade++)

@@ -5,6 +5,8 @@
 
 #include "cp-advance-dialog.h"
 #include "cp-chart-view.h"
+#include "cp-column-probe.h"
+#include "cp-drop-down.h"
 #include "cp-message.h"
 #include "cp-page.h"
 #include "cp-pay-params-dialog.h"
@@ -24,12 +26,6 @@ typedef enum
 {
   UNDO_RESPONSE_UNDO = 1,
 } UndoResponse;
-
-typedef struct
-{
-  CpStaffPage *page;
-  CpRosterColumn column;
-} ColumnProbe;
 
 struct _CpStaffPage
 {
@@ -73,7 +69,7 @@ struct _CpStaffPage
   CpJob *undo_job;
   guint undo_timeout;
   int year;
-  ColumnProbe probes[CP_N_ROSTER_COLUMNS];
+  CpColumnProbe probes[CP_N_ROSTER_COLUMNS];
   int probed_column;
   gboolean fetch_error_shown; /* since the list was last read */
   gboolean desensitize;       /* the workbook's check box, told before each export */
@@ -437,15 +433,6 @@ reload_chart (CpStaffPage *self)
 }
 
 static void
-set_drop_down (GtkDropDown *drop_down, GtkStringList *names, gpointer blocked)
-{
-  g_signal_handlers_block_matched (drop_down, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, blocked);
-  gtk_drop_down_set_model (drop_down, G_LIST_MODEL (names));
-  gtk_drop_down_set_selected (drop_down, 0);
-  g_signal_handlers_unblock_matched (drop_down, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, blocked);
-}
-
-static void
 load_communities (CpStaffPage *self)
 {
   g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
@@ -459,7 +446,7 @@ load_communities (CpStaffPage *self)
                                        g_array_index (self->township_ids, gint64, township - 1),
                                        self->community_ids, names, &error))
     cp_message_show_error (GTK_WIDGET (self), _("Cannot list the communities"), error);
-  set_drop_down (self->community_filter, names, self);
+  cp_drop_down_set_names (self->community_filter, names, self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->community_filter), self->community_ids->len > 0);
 }
 
@@ -474,7 +461,7 @@ load_townships (CpStaffPage *self)
   if (self->store != NULL
       && !cp_staff_places_townships (self->store, self->township_ids, names, &error))
     cp_message_show_error (GTK_WIDGET (self), _("Cannot list the townships"), error);
-  set_drop_down (self->township_filter, names, self);
+  cp_drop_down_set_names (self->township_filter, names, self);
   load_communities (self);
 }
 
@@ -482,12 +469,9 @@ static void
 fill_vocabulary_filter (CpStaffPage *self, GtkDropDown *drop_down, const char *all,
                         const CpVocabulary *vocabulary, guint n)
 {
-  g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr (GtkStringList) names = cp_drop_down_vocabulary (all, vocabulary, n);
 
-  gtk_string_list_append (names, all);
-  for (guint i = 0; i < n; i++)
-    gtk_string_list_append (names, cp_vocabulary_display (vocabulary, n, i));
-  set_drop_down (drop_down, names, self);
+  cp_drop_down_set_names (drop_down, names, self);
 }
 
 static gint64
@@ -521,28 +505,17 @@ select_person (CpStaffPage *self, gint64 id)
 
 /* Callbacks */
 
-static int
-probe_compare (gconstpointer a, gconstpointer b, gpointer user_data)
-{
-  ColumnProbe *probe = user_data;
-
-  probe->page->probed_column = probe->column;
-  return GTK_ORDERING_LARGER;
-}
-
-/* GTK 4.8 does not tell which column the view sorts by; its sorter asks the primary column's
- * sorter first and inverts the answer when descending, so one comparison tells both. The list
- * itself is sorted in SQL. */
+/* The list itself is sorted in SQL, by the column the view sorts by. */
 static void
 on_sorter_changed (CpStaffPage *self, GtkSorterChange change, GtkSorter *sorter)
 {
-  self->probed_column = -1;
-  GtkOrdering order = gtk_sorter_compare (sorter, self, self->model);
+  gboolean descending;
+  int column = cp_column_probe_read (sorter, &self->probed_column, &descending);
 
-  if (self->probed_column < 0)
+  if (column < 0)
     cp_staff_model_set_sort (self->model, CP_N_ROSTER_COLUMNS, FALSE);
   else
-    cp_staff_model_set_sort (self->model, self->probed_column, order == GTK_ORDERING_SMALLER);
+    cp_staff_model_set_sort (self->model, column, descending);
   reload_list (self);
 }
 
@@ -850,11 +823,10 @@ add_columns (CpStaffPage *self)
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GUINT_TO_POINTER (c));
       g_autoptr (GtkColumnViewColumn) column = gtk_column_view_column_new (
           g_dpgettext2 (GETTEXT_PACKAGE, "staff column", columns[c].title), factory);
-      self->probes[c] = (ColumnProbe){ self, c };
+      self->probes[c] = (CpColumnProbe){ &self->probed_column, c };
       if (cp_staff_model_column_sortable (c))
         {
-          g_autoptr (GtkSorter) sorter
-              = GTK_SORTER (gtk_custom_sorter_new (probe_compare, &self->probes[c], NULL));
+          g_autoptr (GtkSorter) sorter = cp_column_probe_sorter (&self->probes[c]);
           gtk_column_view_column_set_sorter (column, sorter);
         }
       gtk_column_view_column_set_resizable (column, TRUE);
