@@ -139,7 +139,7 @@ coefficient_sources (CpPayParamsDialog *self, const CpPayParams *form)
       if (from == 1 && to == 18)
         return g_steal_pointer (&run);
       if (text->len > 0)
-        g_string_append (text, _("; "));
+        g_string_append (text, C_("explanation list", "; "));
       if (from == to)
         /* Translators: a level and where its coefficient comes from */
         g_string_append_printf (text, _("level %d: %s"), from, run);
