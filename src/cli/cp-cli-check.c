@@ -244,18 +244,46 @@ print_json_summary (GString *out, const CpCheckSummary *s)
   g_string_append (out, "}");
 }
 
-/* The staff key: each problem of each person on the check day, and who is on duty then. */
+/* The staff part: each problem of each person on the check day, and who is on duty then; as the
+ * JSON's staff key or as lines of text. */
 
 typedef struct
 {
   GString *out;
+  gboolean json;
   CpPayParams params;
   int year;
   CpDate day;
   gboolean first;
   guint staff;
   guint by_post[CP_N_POSTS];
+  guint by_problem[CP_N_STAFF_PROBLEMS];
 } StaffState;
+
+static void
+append_staff_problem (StaffState *state, const CpStaffRow *row, guint problem)
+{
+  state->by_problem[problem]++;
+  if (state->json)
+    {
+      g_string_append (state->out, state->first ? "\n   {" : ",\n   {");
+      cp_cli_append_person_json (state->out, row);
+      g_string_append_printf (state->out, ", \"problem\": \"%s\"}",
+                              cp_staff_problem_key (problem));
+    }
+  else
+    {
+      g_autofree char *masked = cp_id_number_mask (row->staff->id_number);
+      g_autofree char *name = cp_report_text_clean (row->staff->name);
+      g_autofree char *community = cp_report_text_clean (row->community);
+
+      cp_cli_append_padded (state->out, community, 12, FALSE);
+      cp_cli_append_padded (state->out, name, 10, FALSE);
+      cp_cli_append_padded (state->out, masked, 20, FALSE);
+      g_string_append_printf (state->out, "%s\n", cp_staff_problem_display (problem));
+    }
+  state->first = FALSE;
+}
 
 static gboolean
 print_staff_row (const CpStaffRow *row, gpointer user_data)
@@ -277,26 +305,61 @@ print_staff_row (const CpStaffRow *row, gpointer user_data)
 
   for (guint i = 0; i < CP_N_STAFF_PROBLEMS; i++)
     if (problems & (1u << i))
-      {
-        g_string_append (state->out, state->first ? "\n   {" : ",\n   {");
-        state->first = FALSE;
-        cp_cli_append_person_json (state->out, row);
-        g_string_append_printf (state->out, ", \"problem\": \"%s\"}", cp_staff_problem_key (i));
-      }
+      append_staff_problem (state, row, i);
   cp_cli_flush_if_long (state->out);
+  return TRUE;
+}
+
+static gboolean
+check_staff (StaffState *state, CpStore *store, int year, GError **error)
+{
+  state->year = year;
+  state->first = TRUE;
+  state->day = cp_staff_check_day (year, cp_date_today ());
+  return cp_staff_store_get_params (store, year, &state->params, error)
+         && cp_staff_store_each (store, year, NULL, print_staff_row, state, error);
+}
+
+/* After the facilities' table: the people with a problem, one line each, and the counts. Nothing
+ * for a file without staff. */
+static gboolean
+print_text_staff (GString *out, CpStore *store, int year, GError **error)
+{
+  StaffState state = { .out = out };
+  gsize start = out->len;
+  CpDate day = cp_staff_check_day (year, cp_date_today ());
+
+  g_string_append_printf (out, _("\nStaff check of %d, on %04d-%02d-%02d\n\n"), year, day.year,
+                          day.month, day.day);
+  if (!check_staff (&state, store, year, error))
+    return FALSE;
+  if (state.staff == 0 && state.first)
+    {
+      g_string_truncate (out, start);
+      return TRUE;
+    }
+  g_string_append_printf (out, _("\nOn duty: %u (%s %u, %s %u, %s %u, %s %u).\n"), state.staff,
+                          cp_vocabulary_display (cp_posts, CP_N_POSTS, CP_POST_HEAD),
+                          state.by_post[CP_POST_HEAD],
+                          cp_vocabulary_display (cp_posts, CP_N_POSTS, CP_POST_MEMBER),
+                          state.by_post[CP_POST_MEMBER],
+                          cp_vocabulary_display (cp_posts, CP_N_POSTS, CP_POST_STAFF),
+                          state.by_post[CP_POST_STAFF],
+                          cp_vocabulary_display (cp_posts, CP_N_POSTS, CP_POST_WELFARE),
+                          state.by_post[CP_POST_WELFARE]);
+  for (guint i = 0; i < CP_N_STAFF_PROBLEMS; i++)
+    g_string_append_printf (out, _("%s: %u\n"), cp_staff_problem_display (i),
+                            state.by_problem[i]);
   return TRUE;
 }
 
 static gboolean
 print_json_staff (GString *out, CpStore *store, int year, GError **error)
 {
-  StaffState state = { .out = out, .year = year, .first = TRUE };
+  StaffState state = { .out = out, .json = TRUE };
 
-  state.day = cp_staff_check_day (year, cp_date_today ());
-  if (!cp_staff_store_get_params (store, year, &state.params, error))
-    return FALSE;
   g_string_append (out, ",\n \"staff\": {\"problems\": [");
-  if (!cp_staff_store_each (store, year, NULL, print_staff_row, &state, error))
+  if (!check_staff (&state, store, year, error))
     return FALSE;
   g_string_append_printf (out, "],\n  \"summary\": {\"staff\": %u, \"by_post\": {", state.staff);
   for (int post = 0; post < CP_N_POSTS; post++)
@@ -359,7 +422,11 @@ cp_cli_print_check_full (const char *path, int year, gboolean json, gboolean pro
       g_string_append (out, "}\n");
     }
   else
-    print_text_summary (out, &summary);
+    {
+      print_text_summary (out, &summary);
+      if (!print_text_staff (out, store, year, &error))
+        return cp_cli_data_error (error);
+    }
   return cp_cli_write_out (out);
 }
 
