@@ -33,3 +33,18 @@ cp_column_probe_read (GtkSorter *view_sorter, int *probed, gboolean *descending)
     *descending = order == GTK_ORDERING_SMALLER;
   return *probed;
 }
+
+GtkWidget *
+cp_column_cell_label_new (gboolean numeric, int width_chars)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1.0 : 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  if (numeric)
+    gtk_widget_add_css_class (label, "numeric");
+  if (width_chars > 0)
+    gtk_label_set_width_chars (GTK_LABEL (label), width_chars);
+  return label;
+}

@@ -762,17 +762,10 @@ static void
 setup_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
 {
   CpColumn column = GPOINTER_TO_UINT (user_data);
-  GtkWidget *label = gtk_label_new (NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (label), columns[column].numeric ? 1.0 : 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
-  if (columns[column].numeric)
-    gtk_widget_add_css_class (label, "numeric");
   /* A statistical code is 12 digits: never cut it short. */
-  if (column == CP_COLUMN_CODE)
-    gtk_label_set_width_chars (GTK_LABEL (label), 12);
-  gtk_list_item_set_child (item, label);
+  gtk_list_item_set_child (item, cp_column_cell_label_new (columns[column].numeric,
+                                                           column == CP_COLUMN_CODE ? 12 : 0));
 }
 
 static void

@@ -787,19 +787,12 @@ static void
 setup_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
 {
   CpRosterColumn column = GPOINTER_TO_UINT (user_data);
-  GtkWidget *label = gtk_label_new (NULL);
+  /* A masked identity number is 18 characters, a date 10: never cut them short. */
+  int width = column == CP_ROSTER_COLUMN_ID_NUMBER      ? 18
+              : column == CP_ROSTER_COLUMN_SERVICE_START ? 10
+                                                         : 0;
 
-  gtk_label_set_xalign (GTK_LABEL (label), columns[column].numeric ? 1.0 : 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
-  if (columns[column].numeric)
-    gtk_widget_add_css_class (label, "numeric");
-  /* A masked identity number is 18 characters: never cut it short. */
-  if (column == CP_ROSTER_COLUMN_ID_NUMBER)
-    gtk_label_set_width_chars (GTK_LABEL (label), 18);
-  if (column == CP_ROSTER_COLUMN_SERVICE_START)
-    gtk_label_set_width_chars (GTK_LABEL (label), 10);
-  gtk_list_item_set_child (item, label);
+  gtk_list_item_set_child (item, cp_column_cell_label_new (columns[column].numeric, width));
 }
 
 static void
